@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  secret: string;
+  secretIsDefault: boolean;
+  production: boolean;
+  jurisdictionId: string | undefined;
+  poolSize: number;
+  workers: boolean;
+  logLevel: string;
+  version: string;
+}
+
+const DEV_SECRET = 'minsheng-development-secret-do-not-use-in-production';
+
+/** Read configuration from the environment (every variable is documented in the README). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const secret = env.MINSHENG_SECRET ?? '';
+  if (production && !secret) throw new Error('MINSHENG_SECRET is required when NODE_ENV=production');
+  if (secret && secret.length < 16) throw new Error('MINSHENG_SECRET must be at least 16 characters');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: env.MINSHENG_DATA_DIR ?? './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    secret: secret || DEV_SECRET,
+    secretIsDefault: !secret,
+    production,
+    jurisdictionId: env.MINSHENG_JURISDICTION || undefined,
+    poolSize: Number(env.MINSHENG_DB_POOL ?? 10),
+    workers: env.MINSHENG_WORKERS !== '0',
+    logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
+    version: packageVersion(),
+  };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,43 @@
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../deps';
+import { errorHandler, sendError } from './error-handler';
+import { healthRoutes } from '../modules/health/routes';
+import { authRoutes } from '../modules/auth/routes';
+import { appealRoutes } from '../modules/appeals/routes';
+import { adminRoutes } from '../modules/admin/routes';
+import { homeRoutes } from './home';
+
+export type App = FastifyInstance;
+
+/** Build the HTTP app around explicit dependencies (tests build it the same way). */
+export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 1024 * 1024,
+    // Strict schemas: unknown fields and wrong types are errors, never silently dropped or coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorateRequest('sessionUser', null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND'));
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'minsheng 民声 API', version: deps.config.version, description: '12345 热线与群众诉求统一平台 API' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(appealRoutes(deps));
+  await app.register(adminRoutes(deps));
+  await app.register(homeRoutes(deps));
+  return app;
+}

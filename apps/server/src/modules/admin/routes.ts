@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { APPEAL_KINDS, ROLES, UNIT_KINDS } from '@minsheng/contracts';
+import type { Deps } from '../../deps';
+import { requireStaff, staff } from '../../http/authenticate-hook';
+import { Id, StringEnum } from '../../http/schema-helpers';
+import { requireAdmin } from './policy';
+import { presentUnit } from './presenter';
+import { createUnit } from './use-cases/create-unit';
+import { createUser } from './use-cases/create-user';
+import { createCategory } from './use-cases/create-category';
+import { removeCalendarOverride, setCalendarOverride } from './use-cases/calendar-overrides';
+import { listAreasFor, listCalendarFor, listCategoriesFor, listUnitsFor, listUsersFor } from './use-cases/list-reference';
+
+const security = [{ bearer: [] }];
+const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
+const Name = Type.String({ minLength: 1, maxLength: 100 });
+const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });
+const DateParams = Type.Object({ date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) }, { additionalProperties: false });
+
+const UnitBody = Type.Object({
+  key: Key, name: Name, shortName: Type.Optional(Name), kind: StringEnum(UNIT_KINDS), parentId: Id,
+  areaCodes: Type.Optional(Type.Array(AreaCode, { maxItems: 500 })), phone: Type.Optional(Type.String({ maxLength: 50 })),
+  address: Type.Optional(Type.String({ maxLength: 200 })), receptionHours: Type.Optional(Type.String({ maxLength: 200 })),
+}, { additionalProperties: false });
+const UserBody = Type.Object({
+  username: Type.String({ minLength: 2, maxLength: 64 }), displayName: Name, password: Type.String({ minLength: 1, maxLength: 200 }),
+  roles: Type.Array(Type.Object({ role: StringEnum(ROLES), unitId: Id }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
+}, { additionalProperties: false });
+const CategoryBody = Type.Object({
+  key: Key, name: Name, parentId: Type.Optional(Id), defaultKind: Type.Optional(StringEnum(APPEAL_KINDS)), defaultUnitId: Type.Optional(Id),
+  open311Code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' })), keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 50 })),
+}, { additionalProperties: false });
+const OverrideBody = Type.Object({ kind: StringEnum(['holiday', 'workday'] as const), name: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false });
+const AreasQuery = Type.Object({ parent: Type.Optional(AreaCode), q: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) }, { additionalProperties: false });
+const CalendarQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^20[0-9]{2}$' })) }, { additionalProperties: false });
+
+/** Reference data for all staff (GET) and configuration for administrators (/api/admin/*). */
+export function adminRoutes(deps: Deps): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('preHandler', requireStaff(deps));
+    app.get('/api/units', { schema: { tags: ['reference'], summary: '单位', security } }, async (req) => ({ items: await listUnitsFor(deps, staff(req)) }));
+    app.get('/api/categories', { schema: { tags: ['reference'], summary: '诉求分类', security } }, async (req) => ({ items: await listCategoriesFor(deps, staff(req)) }));
+    app.get('/api/areas', { schema: { tags: ['reference'], summary: '行政区划 (search by name or parent)', security, querystring: AreasQuery } }, async (req) => {
+      const q = req.query as Static<typeof AreasQuery>;
+      return { items: await listAreasFor(deps, staff(req), q.parent, q.q) };
+    });
+    app.get('/api/calendar', { schema: { tags: ['reference'], summary: '工作日历', security, querystring: CalendarQuery } }, async (req) => {
+      const q = req.query as Static<typeof CalendarQuery>;
+      return listCalendarFor(deps, staff(req), q.year ? Number(q.year) : undefined);
+    });
+
+    app.post('/api/admin/units', { schema: { tags: ['admin'], summary: '新增单位', security, body: UnitBody } }, async (req, reply) => {
+      const unit = await createUnit(deps, staff(req), req.body as Static<typeof UnitBody>);
+      return reply.status(201).send(presentUnit(unit, (req.body as Static<typeof UnitBody>).areaCodes ?? []));
+    });
+    app.get('/api/admin/users', { schema: { tags: ['admin'], summary: '用户', security } }, async (req) => ({ items: await listUsersFor(deps, staff(req)) }));
+    app.post('/api/admin/users', { schema: { tags: ['admin'], summary: '新增用户', security, body: UserBody } }, async (req, reply) => {
+      const user = staff(req);
+      requireAdmin(user);
+      const body = req.body as Static<typeof UserBody>;
+      return reply.status(201).send(await createUser(deps.database.db, { ...body, jurisdictionId: user.jurisdictionId }, user.userId));
+    });
+    app.post('/api/admin/categories', { schema: { tags: ['admin'], summary: '新增分类', security, body: CategoryBody } }, async (req, reply) => {
+      return reply.status(201).send(await createCategory(deps, staff(req), req.body as Static<typeof CategoryBody>));
+    });
+    app.put('/api/admin/calendar/:date', { schema: { tags: ['admin'], summary: '设置节假日/调休', security, params: DateParams, body: OverrideBody } }, async (req) => {
+      const body = req.body as Static<typeof OverrideBody>;
+      return setCalendarOverride(deps, staff(req), (req.params as { date: string }).date, body.kind, body.name ?? '');
+    });
+    app.delete('/api/admin/calendar/:date', { schema: { tags: ['admin'], summary: '删除日历调整', security, params: DateParams } }, async (req) => {
+      await removeCalendarOverride(deps, staff(req), (req.params as { date: string }).date);
+      return { ok: true };
+    });
+  };
+}

@@ -1,0 +1,29 @@
+import { AppError } from '@minsheng/contracts';
+import type { Role } from '@minsheng/contracts';
+import { findUserByUsername, insertUser, newId, unitPaths, writeAudit } from '@minsheng/db';
+import type { Executor } from '@minsheng/db';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+
+export interface CreateUserInput {
+  jurisdictionId: string; username: string; displayName: string; password: string; roles: { role: Role; unitId: string }[];
+}
+
+/** Create a staff account (used by the admin API and `minsheng user create`); the caller checks who may. */
+export async function createUser(db: Executor, input: CreateUserInput, actorUserId: string | null) {
+  if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('VALIDATION_FAILED', `password needs at least ${MIN_PASSWORD_LENGTH} characters`, { field: 'password' });
+  if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) throw new AppError('VALIDATION_FAILED', 'username: 2–64 lowercase letters, digits, . _ -', { field: 'username' });
+  const paths = await unitPaths(db, input.jurisdictionId, input.roles.map((r) => r.unitId));
+  const missing = input.roles.find((r) => !paths[r.unitId]);
+  if (missing) throw new AppError('UNKNOWN_UNIT', undefined, { field: 'roles', unitId: missing.unitId });
+  if (await findUserByUsername(db, input.jurisdictionId, input.username)) throw new AppError('USERNAME_TAKEN');
+  const id = newId();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await insertUser(db, { jurisdictionId: input.jurisdictionId, id, username: input.username, displayName: input.displayName.trim(), passwordHash }, input.roles);
+  } catch (err) {
+    if ((err as { code?: string }).code === '23505') throw new AppError('USERNAME_TAKEN');
+    throw err;
+  }
+  await writeAudit(db, { jurisdictionId: input.jurisdictionId, actorUserId, action: 'create_user', targetType: 'user', targetId: id, detail: { username: input.username, roles: input.roles } });
+  return { id, username: input.username, displayName: input.displayName.trim(), roles: input.roles };
+}

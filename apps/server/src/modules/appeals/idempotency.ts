@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '@minsheng/contracts';
+import { schema } from '@minsheng/db';
+import type { AppealRow, Executor } from '@minsheng/db';
+import type { Deps } from '../../deps';
+import type { SessionUser } from '../auth/session-cache';
+
+type OnSaved = (tx: Executor, appeal: AppealRow) => Promise<void>;
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+async function stored(db: Executor, user: SessionUser, key: string) {
+  const t = schema.idempotencyKeys;
+  const [row] = await db.select().from(t).where(and(eq(t.jurisdictionId, user.jurisdictionId), eq(t.userId, user.userId), eq(t.key, key))).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Intake with an Idempotency-Key: the key is recorded in the same transaction as the appeal, so a retried request
+ * (after a timeout or a crash) returns the first appeal instead of creating a second one. Same key with a different
+ * body is a conflict.
+ */
+export async function withIdempotency<T>(
+  deps: Deps, user: SessionUser, key: string | null, body: unknown,
+  create: (onSaved: OnSaved | undefined) => Promise<T & { id: string }>,
+  present: (appealId: string) => Promise<T> = async () => { throw new Error('present() needed for replays'); },
+): Promise<{ replayed: boolean; body: T }> {
+  if (!key) return { replayed: false, body: await create(undefined) };
+  const db = deps.database.db;
+  const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const replay = async () => {
+    const row = await stored(db, user, key);
+    if (!row) return null;
+    if (row.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_CONFLICT');
+    return { replayed: true, body: await present((row.response as { appealId: string }).appealId) };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    const result = await create(async (tx, appeal) => {
+      await tx.insert(schema.idempotencyKeys).values({
+        jurisdictionId: user.jurisdictionId, key, userId: user.userId, requestHash, statusCode: 201, response: { appealId: appeal.id },
+      });
+    });
+    return { replayed: false, body: result };
+  } catch (err) {
+    // A concurrent request with the same key won the race: answer with its appeal.
+    if (isUniqueViolation(err)) {
+      const raced = await replay();
+      if (raced) return raced;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,62 @@
+import { Type } from 'typebox';
+import { APPEAL_ACTIONS, APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, EMERGENCY_LINES, LEGAL_ROUTES, REPLY_RESULTS, SATISFACTION_LEVELS, TRACKS, URGENCIES } from '@minsheng/contracts';
+import { Id, StringEnum } from '../../http/schema-helpers';
+
+const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
+export const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });
+
+export const RegisterAppealBody = Type.Object({
+  track: Type.Optional(StringEnum(['hotline'] as const satisfies readonly (typeof TRACKS)[number][])),
+  channel: StringEnum(CHANNELS),
+  kind: Type.Optional(StringEnum(APPEAL_KINDS)),
+  urgency: Type.Optional(StringEnum(URGENCIES)),
+  title: Text(200),
+  content: Text(10_000),
+  citizen: Type.Optional(Type.Object({
+    name: Type.Optional(Text(50)),
+    phone: Type.Optional(Text(30)),
+    idNumber: Type.Optional(Text(18)),
+    address: Type.Optional(Text(200)),
+  }, { additionalProperties: false })),
+  areaCode: Type.Optional(AreaCode),
+  location: Type.Optional(Text(200)),
+  categoryId: Type.Optional(Id),
+  accusedUnitId: Type.Optional(Id),
+  confidential: Type.Optional(Type.Boolean()),
+  consentPublish: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+
+export const TransitionBody = Type.Object({
+  action: StringEnum(APPEAL_ACTIONS),
+  version: Type.Optional(Type.Integer({ minimum: 0 })),
+  reason: Type.Optional(Text(2000)),
+  answer: Type.Optional(Text(10_000)),
+  line: Type.Optional(StringEnum(EMERGENCY_LINES)),
+  route: Type.Optional(StringEnum(LEGAL_ROUTES)),
+  masterId: Type.Optional(Id),
+  leadUnitId: Type.Optional(Id),
+  coUnitIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  reply: Type.Optional(Type.Object({ text: Text(10_000), result: StringEnum(REPLY_RESULTS) }, { additionalProperties: false })),
+  satisfaction: Type.Optional(StringEnum(SATISFACTION_LEVELS)),
+  contacted: Type.Optional(Type.Boolean()),
+  solved: Type.Optional(Type.Boolean()),
+  comment: Type.Optional(Text(2000)),
+}, { additionalProperties: false });
+
+const Csv = (pattern: string) => Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 500 });
+
+export const ListAppealsQuery = Type.Object({
+  status: Type.Optional(Csv(`(${APPEAL_STATUSES.join('|')})`)),
+  unitId: Type.Optional(Id),
+  categoryId: Type.Optional(Id),
+  areaCode: Type.Optional(AreaCode),
+  channel: Type.Optional(StringEnum(CHANNELS)),
+  overdue: Type.Optional(StringEnum(['true', 'false'] as const)),
+  text: Type.Optional(Text(100)),
+  cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
+  limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|100)$' })),
+}, { additionalProperties: false });
+
+export const RevealBody = Type.Object({ reason: Text(500) }, { additionalProperties: false });
+export const CallerHistoryQuery = Type.Object({ phone: Text(30) }, { additionalProperties: false });

@@ -1,0 +1,54 @@
+import { AppError } from '@minsheng/contracts';
+import { clocksForAppeals, listAppeals, subtreeUnitIds } from '@minsheng/db';
+import type { AppealListFilter, AppealScope } from '@minsheng/db';
+import type { ClockState } from '@minsheng/domain';
+import type { ClockName, DurationUnit } from '@minsheng/contracts';
+import type { Deps } from '../../../deps';
+import type { SessionUser } from '../../auth/session-cache';
+import { requireRuntime } from '../../../runtime/require-runtime';
+import { presentAppealSummary } from '../presenter';
+
+export type ListAppealsInput = Omit<AppealListFilter, 'cursor' | 'now'> & { cursor?: string | undefined };
+
+/** Opaque keyset cursor: the last row's (created_at, id). */
+export function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+  return { createdAt, id };
+}
+
+/** The user's scope: whole jurisdiction for roles at the root unit, otherwise the subtrees of their units. */
+async function scopeOf(deps: Deps, user: SessionUser): Promise<AppealScope> {
+  const ancestorIds = [...new Set(user.grants.flatMap((g) => g.unitPath))];
+  if (user.grants.some((g) => g.unitPath.length === 1)) return { unitIds: null, ancestorIds };
+  const roots = [...new Set(user.grants.map((g) => g.unitId))];
+  return { unitIds: await subtreeUnitIds(deps.database.db, user.jurisdictionId, roots), ancestorIds };
+}
+
+export async function listAppealsForUser(deps: Deps, user: SessionUser, input: ListAppealsInput) {
+  const db = deps.database.db;
+  const runtime = await requireRuntime(deps, user.jurisdictionId);
+  const now = deps.now();
+  const rows = await listAppeals(db, user.jurisdictionId, await scopeOf(deps, user), {
+    ...input, cursor: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit + 1, now,
+  });
+  const page = rows.slice(0, input.limit);
+  const clockRows = await clocksForAppeals(db, user.jurisdictionId, page.map((r) => r.id));
+  const byAppeal = new Map<string, ClockState[]>();
+  for (const c of clockRows) {
+    const list = byAppeal.get(c.appealId) ?? [];
+    list.push({ clock: c.clock as ClockName, amount: Number(c.amount), unit: c.unit as DurationUnit, startedAt: c.startedAt, dueAt: c.dueAt,
+      stoppedAt: c.stoppedAt, pausedAt: c.pausedAt, pausedBudget: c.pausedBudget as ClockState['pausedBudget'] });
+    byAppeal.set(c.appealId, list);
+  }
+  const last = page.at(-1);
+  return {
+    items: page.map((a) => presentAppealSummary(a, byAppeal.get(a.id) ?? [], runtime, now)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}

@@ -1,0 +1,110 @@
+import { randomInt } from 'node:crypto';
+import { AppError } from '@minsheng/contracts';
+import type { AppealKind, Channel, Track, Urgency } from '@minsheng/contracts';
+import { eventHash, isIdNumber, isPhoneNumber, normalizePhone, selectDeadlinePolicy } from '@minsheng/domain';
+import { findArea, findCategory, insertAppeal, newId, nextAppealSerial, unitPaths, upsertCitizen } from '@minsheng/db';
+import type { AppealRow } from '@minsheng/db';
+import type { Deps } from '../../../deps';
+import type { SessionUser } from '../../auth/session-cache';
+import { requireRuntime } from '../../../runtime/require-runtime';
+
+export interface RegisterAppealInput {
+  track?: Track | undefined;
+  channel: Channel;
+  kind?: AppealKind | undefined;
+  urgency?: Urgency | undefined;
+  title: string;
+  content: string;
+  citizen?: { name?: string | undefined; phone?: string | undefined; idNumber?: string | undefined; address?: string | undefined } | undefined;
+  areaCode?: string | undefined;
+  location?: string | undefined;
+  categoryId?: string | undefined;
+  accusedUnitId?: string | undefined;
+  confidential?: boolean | undefined;
+  consentPublish?: boolean | undefined;
+}
+
+/** Who registers: a staff member (their agent/dispatcher unit owns the appeal) or a public channel (the root unit does). */
+export type Registrar = { kind: 'staff'; user: SessionUser } | { kind: 'public'; jurisdictionId: string };
+
+const INTAKE_ROLES = new Set(['agent', 'dispatcher']);
+const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** A 6-character code the citizen reads back to track the appeal; no 0/O/1/I/L to confuse on the phone. */
+export function newQueryCode(): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += QUERY_CODE_ALPHABET[randomInt(QUERY_CODE_ALPHABET.length)];
+  return code;
+}
+
+/**
+ * 登记: every channel ends here. Validates references, encrypts personal data, numbers the appeal and writes it
+ * with its first timeline event in one transaction. `onSaved` runs inside that transaction (idempotency records).
+ */
+export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, onSaved?: (tx: Parameters<Parameters<Deps['database']['db']['transaction']>[0]>[0], appeal: AppealRow) => Promise<void>): Promise<AppealRow> {
+  const jurisdictionId = registrar.kind === 'staff' ? registrar.user.jurisdictionId : registrar.jurisdictionId;
+  const runtime = await requireRuntime(deps, jurisdictionId);
+  const db = deps.database.db;
+
+  let ownerUnitId = runtime.rootUnitId;
+  let actorUserId: string | null = null;
+  let actorRole: string | null = null;
+  if (registrar.kind === 'staff') {
+    const grant = registrar.user.grants.find((g) => INTAKE_ROLES.has(g.role));
+    if (!grant) throw new AppError('FORBIDDEN', 'only intake agents and dispatchers register appeals');
+    ownerUnitId = grant.unitId;
+    actorUserId = registrar.user.userId;
+    actorRole = grant.role;
+  }
+
+  const citizen = input.citizen;
+  if (citizen?.phone !== undefined && !isPhoneNumber(citizen.phone)) throw new AppError('INVALID_PHONE', undefined, { field: 'citizen.phone' });
+  if (citizen?.idNumber !== undefined && !isIdNumber(citizen.idNumber)) throw new AppError('INVALID_ID_NUMBER', undefined, { field: 'citizen.idNumber' });
+  const category = input.categoryId ? await findCategory(db, jurisdictionId, input.categoryId) : null;
+  if (input.categoryId && !category) throw new AppError('UNKNOWN_CATEGORY', undefined, { field: 'categoryId' });
+  if (input.areaCode && !(await findArea(db, jurisdictionId, input.areaCode))) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCode' });
+  if (input.accusedUnitId && !(await unitPaths(db, jurisdictionId, [input.accusedUnitId]))[input.accusedUnitId]) {
+    throw new AppError('UNKNOWN_UNIT', undefined, { field: 'accusedUnitId' });
+  }
+  const kind = input.kind ?? (category?.defaultKind as AppealKind | null) ?? null;
+  if (!kind) throw new AppError('VALIDATION_FAILED', 'kind is required when the category has no default kind', { field: 'kind' });
+  const urgency = input.urgency ?? 'normal';
+  const track = input.track ?? 'hotline';
+  const policy = selectDeadlinePolicy(runtime.policies, { track, kind, urgency, categoryId: category?.id ?? null });
+
+  const now = deps.now();
+  const id = newId(now.getTime());
+  const day = runtime.calendar.localDate(now).replaceAll('-', '');
+  // Reports against a unit carry whistle-blower protection: confidential whatever the form said.
+  const confidential = Boolean(input.confidential) || Boolean(input.accusedUnitId);
+  const payload = { channel: input.channel, kind, urgency };
+  const prevHash = '';
+  const event = { jurisdictionId, appealId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'registered', actorUserId, reason: null, payload, visibility: 'public', occurredAt: now, prevHash };
+  const hash = eventHash(event);
+
+  return db.transaction(async (tx) => {
+    let citizenId: string | null = null;
+    if (citizen && (citizen.name || citizen.phone || citizen.idNumber || citizen.address)) {
+      citizenId = await upsertCitizen(tx, {
+        jurisdictionId, id: newId(now.getTime()),
+        nameEnc: citizen.name ? deps.cipher.encrypt(citizen.name.trim()) : null,
+        phoneEnc: citizen.phone ? deps.cipher.encrypt(normalizePhone(citizen.phone)) : null,
+        idNumberEnc: citizen.idNumber ? deps.cipher.encrypt(citizen.idNumber.trim().toUpperCase()) : null,
+        addressEnc: citizen.address ? deps.cipher.encrypt(citizen.address.trim()) : null,
+        phoneHash: citizen.phone ? deps.cipher.phoneHash(citizen.phone) : null,
+      });
+    }
+    const serial = await nextAppealSerial(tx, jurisdictionId, day);
+    const row = {
+      jurisdictionId, id, number: `${runtime.numberPrefix}${day}${String(serial).padStart(6, '0')}`, queryCode: newQueryCode(),
+      track, channel: input.channel, kind, urgency, status: 'registered', title: input.title.trim(), content: input.content.trim(),
+      categoryId: category?.id ?? null, areaCode: input.areaCode ?? null, location: input.location?.trim() || null, citizenId,
+      confidential, consentPublish: Boolean(input.consentPublish), accusedUnitId: input.accusedUnitId ?? null, ownerUnitId,
+      policyId: policy?.id ?? null, version: 1, lastEventSeq: 1, lastEventHash: hash, createdBy: actorUserId, createdAt: now, updatedAt: now,
+    };
+    await insertAppeal(tx, row, { ...event, actorRole, actorUnitId: registrar.kind === 'staff' ? ownerUnitId : null, hash });
+    const saved = { ...row, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null, redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null } as AppealRow;
+    if (onSaved) await onSaved(tx, saved);
+    return saved;
+  });
+}

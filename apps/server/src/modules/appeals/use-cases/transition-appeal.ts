@@ -1,0 +1,90 @@
+import { AppError } from '@minsheng/contracts';
+import type { AppealStatus } from '@minsheng/contracts';
+import { decide, eventHash } from '@minsheng/domain';
+import type { AppealSnapshot, Command, PolicyClocks } from '@minsheng/domain';
+import { appealClockStates, findAppeal, insertEvent, saveAssignments, saveClocks, updateAppealGuarded } from '@minsheng/db';
+import type { AppealPatch, AppealRow } from '@minsheng/db';
+import type { Deps } from '../../../deps';
+import type { SessionUser } from '../../auth/session-cache';
+import { requireRuntime } from '../../../runtime/require-runtime';
+import { loadReadableAppeal } from '../appeal-policy';
+import { toSnapshot } from '../snapshot';
+
+export interface TransitionInput extends Command {
+  /** The version the user saw; when given, a change by someone else since then is a conflict. */
+  expectedVersion?: number | undefined;
+}
+
+function conflict(code: 'STALE_STATE' | 'ILLEGAL_TRANSITION', status: string, version: number, message?: string): AppError {
+  return new AppError(code, message, { status, version });
+}
+
+/**
+ * Apply one command to an appeal: decide in the domain, then write state, event, clocks and assignments in one
+ * transaction guarded by the appeal's version, so of two concurrent actors exactly one wins.
+ */
+export async function transitionAppeal(deps: Deps, user: SessionUser, appealId: string, input: TransitionInput): Promise<AppealRow> {
+  const db = deps.database.db;
+  const runtime = await requireRuntime(deps, user.jurisdictionId);
+  const targets = [input.input.leadUnitId, ...(input.input.coUnitIds ?? [])].filter((x): x is string => Boolean(x));
+  const { appeal, paths } = await loadReadableAppeal(db, user, appealId, targets);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== appeal.version) {
+    throw conflict('STALE_STATE', appeal.status, appeal.version);
+  }
+  if (input.action === 'merge') await checkMergeTarget(deps, user, appealId, input.input.masterId);
+
+  const clocks = await appealClockStates(db, user.jurisdictionId, appealId);
+  const policy = runtime.policies.find((p) => p.id === appeal.policyId) ?? runtime.policies[0];
+  if (!policy) throw new Error(`jurisdiction ${user.jurisdictionId} has no deadline policy`);
+  const now = deps.now();
+  const result = decide(toSnapshot(appeal, clocks, paths), input, { userId: user.userId, grants: user.grants }, {
+    now, calendar: runtime.calendar, policy: policy.clocks as PolicyClocks,
+  });
+  if (!result.ok) {
+    if (result.code === 'ILLEGAL_TRANSITION') throw conflict('ILLEGAL_TRANSITION', appeal.status, appeal.version, result.message);
+    throw new AppError(result.code, result.message, result.details);
+  }
+  const d = result.decision;
+  const seq = appeal.lastEventSeq + 1;
+  const event = {
+    jurisdictionId: user.jurisdictionId, appealId, seq, action: d.event.action, fromStatus: d.from, toStatus: d.to,
+    actorUserId: user.userId, reason: d.event.reason, payload: d.event.payload, visibility: d.event.visibility, occurredAt: now,
+    prevHash: appeal.lastEventHash,
+  };
+  const hash = eventHash(event);
+  const { coUnitIds, ...rest } = d.patch;
+  const patch: AppealPatch = { ...rest, status: d.to, lastEventSeq: seq, lastEventHash: hash };
+  if (coUnitIds) patch.coUnitIds = [...coUnitIds];
+  if (input.action === 'merge') patch.masterId = input.input.masterId!;
+
+  await db.transaction(async (tx) => {
+    const won = await updateAppealGuarded(tx, { jurisdictionId: user.jurisdictionId, id: appealId }, appeal.version, patch);
+    if (!won) {
+      const current = await findAppeal(tx, user.jurisdictionId, appealId);
+      throw conflict('STALE_STATE', current?.status ?? appeal.status, current?.version ?? appeal.version);
+    }
+    await insertEvent(tx, { ...event, actorRole: d.actorRole, actorUnitId: d.actorUnitId, hash });
+    if (d.clocks.length) await saveClocks(tx, user.jurisdictionId, appealId, d.clocks);
+    if (d.assign) await saveAssignments(tx, user.jurisdictionId, appealId, d.assign, user.userId);
+  });
+  const saved = await findAppeal(db, user.jurisdictionId, appealId);
+  return saved!;
+}
+
+const MERGE_TARGET_STATES: readonly AppealStatus[] = ['accepted', 'dispatched', 'handling', 'suspended', 'return_requested', 'reply_review', 'closure_review', 'callback'];
+
+/** 并单 attaches to an open master the user can see; a merged or closed appeal cannot be a master. */
+async function checkMergeTarget(deps: Deps, user: SessionUser, appealId: string, masterId: string | undefined): Promise<void> {
+  if (!masterId || masterId === appealId) return; // the domain reports these
+  try {
+    const { appeal: master } = await loadReadableAppeal(deps.database.db, user, masterId);
+    if (!MERGE_TARGET_STATES.includes(master.status as AppealStatus) && master.status !== 'registered') {
+      throw new AppError('INVALID_TRANSITION_INPUT', 'the master appeal is not open', { field: 'masterId', masterStatus: master.status });
+    }
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') throw new AppError('UNKNOWN_APPEAL', undefined, { field: 'masterId' });
+    throw err;
+  }
+}
+
+export type { AppealSnapshot };

@@ -1,0 +1,38 @@
+import type { Grant } from '@minsheng/domain';
+
+export interface SessionUser {
+  jurisdictionId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+  expiresAt: Date;
+}
+
+/**
+ * Short-lived in-process cache of resolved sessions so each request does not re-read the session, the user and
+ * the role scopes. A logout clears it here at once; other processes drop it within `ttlMs`.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, { at: number; user: SessionUser }>();
+  constructor(private readonly ttlMs = 10_000, private readonly max = 10_000) {}
+
+  get(tokenHash: string, now: Date): SessionUser | null {
+    const hit = this.entries.get(tokenHash);
+    if (!hit) return null;
+    if (Date.now() - hit.at > this.ttlMs || hit.user.expiresAt <= now) {
+      this.entries.delete(tokenHash);
+      return null;
+    }
+    return hit.user;
+  }
+
+  set(tokenHash: string, user: SessionUser): void {
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(tokenHash, { at: Date.now(), user });
+  }
+
+  delete(tokenHash: string): void {
+    this.entries.delete(tokenHash);
+  }
+}

@@ -1,0 +1,50 @@
+import { createWorkCalendar, resolveSettings } from '@minsheng/domain';
+import type { DeadlinePolicy, JurisdictionSettings, WorkCalendar } from '@minsheng/domain';
+import { findJurisdiction, listCalendarOverrides, listPolicies, rootUnit } from '@minsheng/db';
+import type { Executor } from '@minsheng/db';
+
+/** Everything about a jurisdiction that rules need on every request: settings, calendar, deadline policies. */
+export interface JurisdictionRuntime {
+  id: string;
+  name: string;
+  numberPrefix: string;
+  rootUnitId: string;
+  settings: JurisdictionSettings;
+  calendar: WorkCalendar;
+  policies: DeadlinePolicy[];
+}
+
+/**
+ * Caches each jurisdiction's runtime for a short time. Admin changes invalidate it in this process at once;
+ * other processes pick the change up within `ttlMs`.
+ */
+export class JurisdictionRuntimes {
+  private readonly cache = new Map<string, { at: number; value: Promise<JurisdictionRuntime | null> }>();
+  constructor(private readonly db: Executor, private readonly ttlMs = 30_000) {}
+
+  get(id: string): Promise<JurisdictionRuntime | null> {
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    const value = this.load(id).catch((err) => { this.cache.delete(id); throw err; });
+    this.cache.set(id, { at: Date.now(), value });
+    return value;
+  }
+
+  invalidate(id: string): void {
+    this.cache.delete(id);
+  }
+
+  private async load(id: string): Promise<JurisdictionRuntime | null> {
+    const j = await findJurisdiction(this.db, id);
+    if (!j) return null;
+    const [overrides, policies, root] = await Promise.all([listCalendarOverrides(this.db, id), listPolicies(this.db, id), rootUnit(this.db, id)]);
+    if (!root) throw new Error(`jurisdiction ${id} has no root unit`);
+    const settings = resolveSettings(j.settings);
+    const calendar = createWorkCalendar({
+      overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as 'holiday' | 'workday', name: o.name })),
+      workingHours: settings.workingHours,
+      utcOffsetMinutes: settings.utcOffsetMinutes,
+    });
+    return { id, name: j.name, numberPrefix: j.numberPrefix, rootUnitId: root.id, settings, calendar, policies };
+  }
+}

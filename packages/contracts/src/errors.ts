@@ -1,0 +1,46 @@
+/**
+ * The closed list of error codes. Each has an HTTP status and a user-facing message in zh-CN and English.
+ * Clients branch on `code`, never on message text.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, zh: '输入不符合要求', en: 'The input is not valid' },
+  MALFORMED_JSON: { status: 400, zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  INVALID_PHONE: { status: 422, zh: '电话号码格式不正确', en: 'The phone number is not valid' },
+  INVALID_ID_NUMBER: { status: 422, zh: '身份证号码格式不正确', en: 'The ID number is not valid' },
+  UNKNOWN_CATEGORY: { status: 422, zh: '诉求分类不存在', en: 'Unknown category' },
+  UNKNOWN_AREA: { status: 422, zh: '行政区划不存在', en: 'Unknown area' },
+  UNKNOWN_UNIT: { status: 422, zh: '单位不存在', en: 'Unknown unit' },
+  UNKNOWN_USER: { status: 422, zh: '用户不存在', en: 'Unknown user' },
+  UNKNOWN_APPEAL: { status: 422, zh: '关联的诉求不存在', en: 'The referenced appeal does not exist' },
+  INVALID_TRANSITION_INPUT: { status: 422, zh: '操作缺少必要信息', en: 'The action is missing required information' },
+  ACCUSED_UNIT: { status: 422, zh: '不得将举报材料转交被举报单位', en: 'A report may not be sent to the unit it accuses' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已存在', en: 'The username is taken' },
+  DUPLICATE_CODE: { status: 409, zh: '编码已存在', en: 'The code is already in use' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  FORBIDDEN: { status: 403, zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
+  NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  ILLEGAL_TRANSITION: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
+  STALE_STATE: { status: 409, zh: '诉求已被他人处理，请刷新后重试', en: 'Someone else changed this appeal; reload and try again' },
+  IDEMPOTENCY_CONFLICT: { status: 409, zh: '幂等键已用于不同的请求', en: 'The idempotency key was used for a different request' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  INTERNAL: { status: 500, zh: '系统内部错误', en: 'Internal error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** An expected failure with a stable code; `details` goes to the client, so it must never hold personal data. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    super(message ?? ERRORS[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}

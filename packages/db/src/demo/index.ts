@@ -1,0 +1,11 @@
+/** Demo data of the 兖州区 jurisdiction: pure data and pure functions, no database access. */
+export type { AppealTemplate, AreaSeed, CategorySeed, CitizenSeed, UnitSeed, UserSeed } from './types';
+export { DEMO_COUNTY_CODE, DEMO_COUNTY_NAME, DEMO_STATION_AREAS, DEMO_STREETS, STREET } from './jurisdiction';
+export { loadAreaTree, shortAreaName } from './areas';
+export {
+  buildDemoUnits, DEMO_CENTRE, DEMO_DEPARTMENTS, DEMO_UNITS, stationUnitKey, streetOfficeName, streetUnitKey,
+} from './units';
+export { DEMO_CATEGORIES } from './categories';
+export { DEMO_PASSWORD, DEMO_USERS } from './users';
+export { DEMO_APPEAL_TEMPLATES, DEMO_CITIZENS } from './appeal-templates';
+export { checkIdNumber, idCheckDigit, isMobilePhone, isPhoneNumber } from './validators';

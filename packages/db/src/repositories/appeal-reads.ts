@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { ClockState } from '@minsheng/domain';
+import type { ClockName, DurationUnit } from '@minsheng/contracts';
+import type { Executor } from '../connection';
+import { appealAssignments, appealClocks, appealEvents, appeals, citizens, units } from '../schema';
+
+export async function findAppeal(db: Executor, jurisdictionId: string, id: string) {
+  const [row] = await db.select().from(appeals).where(and(eq(appeals.jurisdictionId, jurisdictionId), eq(appeals.id, id))).limit(1);
+  return row ?? null;
+}
+
+export async function findAppealByNumber(db: Executor, jurisdictionId: string, number: string) {
+  const [row] = await db.select().from(appeals).where(and(eq(appeals.jurisdictionId, jurisdictionId), eq(appeals.number, number))).limit(1);
+  return row ?? null;
+}
+
+export async function appealClockStates(db: Executor, jurisdictionId: string, appealId: string): Promise<ClockState[]> {
+  const rows = await db.select().from(appealClocks)
+    .where(and(eq(appealClocks.jurisdictionId, jurisdictionId), eq(appealClocks.appealId, appealId)));
+  return rows.map((r) => ({
+    clock: r.clock as ClockName, amount: Number(r.amount), unit: r.unit as DurationUnit, startedAt: r.startedAt, dueAt: r.dueAt,
+    stoppedAt: r.stoppedAt, pausedAt: r.pausedAt, pausedBudget: r.pausedBudget as ClockState['pausedBudget'],
+  }));
+}
+
+/** Every unit the appeal was ever assigned to (active or not): they keep read access to what they handled. */
+export async function assignedUnitIds(db: Executor, jurisdictionId: string, appealId: string): Promise<string[]> {
+  const rows = await db.select({ unitId: appealAssignments.unitId }).from(appealAssignments)
+    .where(and(eq(appealAssignments.jurisdictionId, jurisdictionId), eq(appealAssignments.appealId, appealId)));
+  return rows.map((r) => r.unitId);
+}
+
+export async function appealEventsOf(db: Executor, jurisdictionId: string, appealId: string) {
+  return db.select().from(appealEvents)
+    .where(and(eq(appealEvents.jurisdictionId, jurisdictionId), eq(appealEvents.appealId, appealId)))
+    .orderBy(asc(appealEvents.seq));
+}
+
+export async function findCitizen(db: Executor, jurisdictionId: string, id: string) {
+  const [row] = await db.select().from(citizens).where(and(eq(citizens.jurisdictionId, jurisdictionId), eq(citizens.id, id))).limit(1);
+  return row ?? null;
+}
+
+export interface AppealScope {
+  /** null = the whole jurisdiction; otherwise the unit ids of every subtree the user's roles cover. */
+  unitIds: string[] | null;
+  /** The user's units and their ancestors: an appeal accusing any of them is invisible. */
+  ancestorIds: string[];
+}
+
+/** Unit ids in the subtrees of the given units (path overlap), for list scoping. */
+export async function subtreeUnitIds(db: Executor, jurisdictionId: string, rootIds: readonly string[]): Promise<string[]> {
+  if (!rootIds.length) return [];
+  const rows = await db.select({ id: units.id }).from(units)
+    .where(and(eq(units.jurisdictionId, jurisdictionId), sql`${units.path} && ${sql`ARRAY[${sql.join(rootIds.map((r) => sql`${r}`), sql`, `)}]::text[]`}`));
+  return rows.map((r) => r.id);
+}
+
+export interface AppealListFilter {
+  status?: string[] | undefined;
+  unitId?: string | undefined;
+  categoryId?: string | undefined;
+  areaCode?: string | undefined;
+  channel?: string | undefined;
+  overdue?: boolean | undefined;
+  text?: string | undefined;
+  citizenId?: string | undefined;
+  cursor?: { createdAt: Date; id: string } | undefined;
+  limit: number;
+  now: Date;
+}
+
+const textArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
+
+/** Newest first, keyset-paginated on (created_at, id); scope and filters are applied in SQL. */
+export async function listAppeals(db: Executor, jurisdictionId: string, scope: AppealScope, f: AppealListFilter) {
+  const where: SQL[] = [eq(appeals.jurisdictionId, jurisdictionId)];
+  if (scope.unitIds !== null) {
+    if (!scope.unitIds.length) return [];
+    where.push(sql`(${appeals.ownerUnitId} = ANY(${textArray(scope.unitIds)}) OR EXISTS (SELECT 1 FROM appeal_assignments x
+      WHERE x.jurisdiction_id = ${appeals.jurisdictionId} AND x.appeal_id = ${appeals.id} AND x.unit_id = ANY(${textArray(scope.unitIds)})))`);
+  }
+  if (scope.ancestorIds.length) where.push(sql`(${appeals.accusedUnitId} IS NULL OR NOT (${appeals.accusedUnitId} = ANY(${textArray(scope.ancestorIds)})))`);
+  if (f.status?.length) where.push(sql`${appeals.status} = ANY(${textArray(f.status)})`);
+  if (f.unitId) {
+    where.push(sql`EXISTS (SELECT 1 FROM appeal_assignments y WHERE y.jurisdiction_id = ${appeals.jurisdictionId}
+      AND y.appeal_id = ${appeals.id} AND y.unit_id = ${f.unitId} AND y.active)`);
+  }
+  if (f.categoryId) where.push(eq(appeals.categoryId, f.categoryId));
+  if (f.areaCode) where.push(sql`${appeals.areaCode} LIKE ${`${f.areaCode}%`}`);
+  if (f.channel) where.push(eq(appeals.channel, f.channel));
+  if (f.citizenId) where.push(eq(appeals.citizenId, f.citizenId));
+  if (f.overdue !== undefined) {
+    const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${appeals.jurisdictionId} AND c.appeal_id = ${appeals.id}
+      AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${f.now})`;
+    where.push(f.overdue ? overdue : sql`NOT ${overdue}`);
+  }
+  if (f.text) {
+    const like = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${f.text})`);
+  }
+  if (f.cursor) where.push(sql`(${appeals.createdAt}, ${appeals.id}) < (${f.cursor.createdAt}, ${f.cursor.id})`);
+  return db.select().from(appeals).where(and(...where)).orderBy(desc(appeals.createdAt), desc(appeals.id)).limit(f.limit);
+}
+
+/** Running clocks for many appeals at once (list pages show lights without N+1 queries). */
+export async function clocksForAppeals(db: Executor, jurisdictionId: string, appealIds: readonly string[]) {
+  if (!appealIds.length) return [];
+  return db.select().from(appealClocks)
+    .where(and(eq(appealClocks.jurisdictionId, jurisdictionId), sql`${appealClocks.appealId} = ANY(${textArray(appealIds)})`));
+}

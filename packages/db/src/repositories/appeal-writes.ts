@@ -1,0 +1,88 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ClockState } from '@minsheng/domain';
+import type { Executor } from '../connection';
+import { appealAssignments, appealClocks, appealCounters, appealEvents, appeals, citizens } from '../schema';
+
+export type AppealRow = typeof appeals.$inferSelect;
+export type AppealInsert = typeof appeals.$inferInsert;
+export type EventInsert = typeof appealEvents.$inferInsert;
+
+/** Next value of the per-day counter behind appeal numbers; the row lock serialises concurrent intakes per day. */
+export async function nextAppealSerial(tx: Executor, jurisdictionId: string, day: string): Promise<number> {
+  const [row] = await tx.insert(appealCounters).values({ jurisdictionId, day, value: 1 })
+    .onConflictDoUpdate({ target: [appealCounters.jurisdictionId, appealCounters.day], set: { value: sql`${appealCounters.value} + 1` } })
+    .returning({ value: appealCounters.value });
+  return row!.value;
+}
+
+/** Find the citizen by phone hash or create them; encrypted fields given now replace the stored ones. */
+export async function upsertCitizen(tx: Executor, row: typeof citizens.$inferInsert): Promise<string> {
+  if (!row.phoneHash) {
+    await tx.insert(citizens).values(row);
+    return row.id;
+  }
+  const set: Partial<typeof citizens.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
+  if (row.nameEnc) set.nameEnc = row.nameEnc;
+  if (row.idNumberEnc) set.idNumberEnc = row.idNumberEnc;
+  if (row.addressEnc) set.addressEnc = row.addressEnc;
+  const [saved] = await tx.insert(citizens).values(row)
+    .onConflictDoUpdate({ target: [citizens.jurisdictionId, citizens.phoneHash], set })
+    .returning({ id: citizens.id });
+  return saved!.id;
+}
+
+export async function insertAppeal(tx: Executor, appeal: AppealInsert, event: EventInsert): Promise<void> {
+  await tx.insert(appeals).values(appeal);
+  await tx.insert(appealEvents).values(event);
+}
+
+export type AppealPatch = Partial<Omit<AppealInsert, 'jurisdictionId' | 'id' | 'version'>>;
+
+/**
+ * Write a decided transition if, and only if, the appeal is still at `expectedVersion`: of two people acting
+ * at once exactly one wins; the loser gets false and nothing of theirs is written.
+ */
+export async function updateAppealGuarded(tx: Executor, key: { jurisdictionId: string; id: string }, expectedVersion: number, patch: AppealPatch): Promise<boolean> {
+  const rows = await tx.update(appeals)
+    .set({ ...patch, version: sql`${appeals.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(appeals.jurisdictionId, key.jurisdictionId), eq(appeals.id, key.id), eq(appeals.version, expectedVersion)))
+    .returning({ id: appeals.id });
+  return rows.length === 1;
+}
+
+export async function insertEvent(tx: Executor, event: EventInsert): Promise<void> {
+  await tx.insert(appealEvents).values(event);
+}
+
+export async function saveClocks(tx: Executor, jurisdictionId: string, appealId: string, clocks: readonly ClockState[]): Promise<void> {
+  for (const c of clocks) {
+    const row = {
+      jurisdictionId, appealId, clock: c.clock, amount: String(c.amount), unit: c.unit, startedAt: c.startedAt, dueAt: c.dueAt,
+      stoppedAt: c.stoppedAt, pausedAt: c.pausedAt, pausedBudget: c.pausedBudget,
+    };
+    // A restarted clock is a new clock: its light notifications start over.
+    await tx.insert(appealClocks).values(row).onConflictDoUpdate({
+      target: [appealClocks.jurisdictionId, appealClocks.appealId, appealClocks.clock],
+      set: {
+        amount: row.amount, unit: row.unit, startedAt: row.startedAt, dueAt: row.dueAt, stoppedAt: row.stoppedAt, pausedAt: row.pausedAt, pausedBudget: row.pausedBudget,
+        yellowNotifiedAt: sql`CASE WHEN ${appealClocks.startedAt} = excluded.started_at THEN ${appealClocks.yellowNotifiedAt} END`,
+        overdueNotifiedAt: sql`CASE WHEN ${appealClocks.startedAt} = excluded.started_at AND ${appealClocks.dueAt} = excluded.due_at THEN ${appealClocks.overdueNotifiedAt} END`,
+      },
+    });
+  }
+}
+
+/** Record who received the appeal; `endPrevious` retires earlier assignments (they stay for history and access). */
+export async function saveAssignments(tx: Executor, jurisdictionId: string, appealId: string, assign: { units: { unitId: string; role: 'lead' | 'co' }[]; endPrevious: boolean }, by: string): Promise<void> {
+  if (assign.endPrevious) {
+    await tx.update(appealAssignments).set({ active: false })
+      .where(and(eq(appealAssignments.jurisdictionId, jurisdictionId), eq(appealAssignments.appealId, appealId)));
+  }
+  for (const u of assign.units) {
+    await tx.insert(appealAssignments).values({ jurisdictionId, appealId, unitId: u.unitId, role: u.role, active: true, assignedBy: by })
+      .onConflictDoUpdate({
+        target: [appealAssignments.jurisdictionId, appealAssignments.appealId, appealAssignments.unitId],
+        set: { role: u.role, active: true, assignedBy: by, assignedAt: sql`now()` },
+      });
+  }
+}

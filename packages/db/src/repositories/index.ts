@@ -1,0 +1,6 @@
+export * from './reference';
+export * from './users';
+export * from './appeal-writes';
+export * from './appeal-reads';
+export * from './jobs';
+export * from './admin';

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { jurisdictions, ts } from './tenancy';
+
+/**
+ * 群众: personal data is stored only encrypted (AES-256-GCM, key from MINSHENG_SECRET); `phone_hash`
+ * (a keyed HMAC) answers "history of this caller" without decrypting anything.
+ */
+export const citizens = pgTable('citizens', {
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  id: text('id').notNull(),
+  nameEnc: text('name_enc'),
+  phoneEnc: text('phone_enc'),
+  idNumberEnc: text('id_number_enc'),
+  addressEnc: text('address_enc'),
+  phoneHash: text('phone_hash'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  uniqueIndex('citizens_phone_hash_idx').on(t.jurisdictionId, t.phoneHash),
+]);
+
+/** 工单. `status` changes only through the domain transition table, with an event in the same transaction. */
+export const appeals = pgTable('appeals', {
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  id: text('id').notNull(),
+  number: text('number').notNull(),
+  queryCode: text('query_code').notNull(),
+  track: text('track').notNull(),
+  channel: text('channel').notNull(),
+  kind: text('kind').notNull(),
+  urgency: text('urgency').notNull(),
+  status: text('status').notNull(),
+  priorStatus: text('prior_status'),
+  title: text('title').notNull(),
+  content: text('content').notNull(),
+  categoryId: text('category_id'),
+  areaCode: text('area_code'),
+  location: text('location'),
+  citizenId: text('citizen_id'),
+  confidential: boolean('confidential').notNull().default(false),
+  consentPublish: boolean('consent_publish').notNull().default(false),
+  accusedUnitId: text('accused_unit_id'),
+  ownerUnitId: text('owner_unit_id').notNull(),
+  leadUnitId: text('lead_unit_id'),
+  coUnitIds: text('co_unit_ids').array().notNull().default(sql`'{}'::text[]`),
+  masterId: text('master_id'),
+  policyId: text('policy_id'),
+  redoCount: integer('redo_count').notNull().default(0),
+  returnCount: integer('return_count').notNull().default(0),
+  unitsPassed: integer('units_passed').notNull().default(0),
+  escalated: boolean('escalated').notNull().default(false),
+  urgeCount: integer('urge_count').notNull().default(0),
+  pending: jsonb('pending'),
+  reply: jsonb('reply'),
+  callback: jsonb('callback'),
+  outcome: jsonb('outcome'),
+  version: integer('version').notNull().default(0),
+  lastEventSeq: integer('last_event_seq').notNull().default(0),
+  lastEventHash: text('last_event_hash').notNull().default(''),
+  createdBy: text('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  closedAt: ts('closed_at'),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  uniqueIndex('appeals_number_idx').on(t.jurisdictionId, t.number),
+  index('appeals_created_idx').on(t.jurisdictionId, t.createdAt, t.id),
+  index('appeals_status_idx').on(t.jurisdictionId, t.status, t.createdAt),
+  index('appeals_lead_unit_idx').on(t.jurisdictionId, t.leadUnitId, t.status),
+  index('appeals_citizen_idx').on(t.jurisdictionId, t.citizenId),
+]);
+
+/** Every unit an appeal was ever sent to (主办/协办), so a unit keeps seeing what it handled. */
+export const appealAssignments = pgTable('appeal_assignments', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  appealId: text('appeal_id').notNull(),
+  unitId: text('unit_id').notNull(),
+  role: text('role').notNull(),
+  active: boolean('active').notNull().default(true),
+  assignedBy: text('assigned_by'),
+  assignedAt: ts('assigned_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.appealId, t.unitId] }),
+  index('appeal_assignments_unit_idx').on(t.jurisdictionId, t.unitId, t.appealId),
+]);
+
+/** One running or finished clock of an appeal; `due_at` of open clocks is what the deadline sweep scans. */
+export const appealClocks = pgTable('appeal_clocks', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  appealId: text('appeal_id').notNull(),
+  clock: text('clock').notNull(),
+  amount: text('amount').notNull(),
+  unit: text('unit').notNull(),
+  startedAt: ts('started_at').notNull(),
+  dueAt: ts('due_at').notNull(),
+  stoppedAt: ts('stopped_at'),
+  pausedAt: ts('paused_at'),
+  pausedBudget: jsonb('paused_budget'),
+  yellowNotifiedAt: ts('yellow_notified_at'),
+  overdueNotifiedAt: ts('overdue_notified_at'),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.appealId, t.clock] }),
+  index('appeal_clocks_due_idx').on(t.jurisdictionId, t.dueAt).where(sql`stopped_at IS NULL AND paused_at IS NULL`),
+]);
+
+/** The timeline: append-only (a trigger refuses UPDATE and DELETE); each row hashes the previous one. */
+export const appealEvents = pgTable('appeal_events', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  appealId: text('appeal_id').notNull(),
+  seq: integer('seq').notNull(),
+  action: text('action').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  actorUserId: text('actor_user_id'),
+  actorRole: text('actor_role'),
+  actorUnitId: text('actor_unit_id'),
+  reason: text('reason'),
+  payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+  visibility: text('visibility').notNull(),
+  occurredAt: ts('occurred_at').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.appealId, t.seq] }),
+  index('appeal_events_time_idx').on(t.jurisdictionId, t.occurredAt),
+]);
+
+/** Background work, claimed with FOR UPDATE SKIP LOCKED; `dedupe_key` stops a scheduled run firing twice. */
+export const jobs = pgTable('jobs', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  id: text('id').notNull(),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+  status: text('status').notNull().default('queued'),
+  runAt: ts('run_at').notNull().defaultNow(),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(5),
+  dedupeKey: text('dedupe_key'),
+  lockedBy: text('locked_by'),
+  lockedAt: ts('locked_at'),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  finishedAt: ts('finished_at'),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  uniqueIndex('jobs_dedupe_idx').on(t.jurisdictionId, t.dedupeKey),
+  index('jobs_queue_idx').on(t.jurisdictionId, t.runAt).where(sql`status = 'queued'`),
+]);
+
+/** Replays of requests sent with an Idempotency-Key: the same key returns the first answer. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  key: text('key').notNull(),
+  userId: text('user_id').notNull(),
+  requestHash: text('request_hash').notNull(),
+  statusCode: integer('status_code').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.jurisdictionId, t.userId, t.key] })]);

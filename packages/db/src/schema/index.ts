@@ -1,0 +1,3 @@
+export * from './tenancy';
+export * from './organisation';
+export * from './appeals';
