@@ -44,7 +44,7 @@ export type AppealPatch = Partial<Omit<AppealInsert, 'jurisdictionId' | 'id' | '
  */
 export async function updateAppealGuarded(tx: Executor, key: { jurisdictionId: string; id: string }, expectedVersion: number, patch: AppealPatch): Promise<boolean> {
   const rows = await tx.update(appeals)
-    .set({ ...patch, version: sql`${appeals.version} + 1`, updatedAt: sql`now()` })
+    .set({ updatedAt: sql`now()`, ...patch, version: sql`${appeals.version} + 1` })
     .where(and(eq(appeals.jurisdictionId, key.jurisdictionId), eq(appeals.id, key.id), eq(appeals.version, expectedVersion)))
     .returning({ id: appeals.id });
   return rows.length === 1;

@@ -55,3 +55,8 @@ export async function requeueStaleJobs(db: Executor, now: Date, staleAfterMs: nu
     .returning({ id: jobs.id });
   return rows.length;
 }
+
+/** Delete done jobs finished before `before` (failed ones stay for inspection). */
+export async function purgeFinishedJobs(db: Executor, before: Date): Promise<void> {
+  await db.delete(jobs).where(and(eq(jobs.status, 'done'), sql`${jobs.finishedAt} < ${before}`));
+}

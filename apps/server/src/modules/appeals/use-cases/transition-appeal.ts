@@ -53,7 +53,7 @@ export async function transitionAppeal(deps: Deps, user: SessionUser, appealId: 
   };
   const hash = eventHash(event);
   const { coUnitIds, ...rest } = d.patch;
-  const patch: AppealPatch = { ...rest, status: d.to, lastEventSeq: seq, lastEventHash: hash };
+  const patch: AppealPatch = { ...rest, status: d.to, lastEventSeq: seq, lastEventHash: hash, updatedAt: now };
   if (coUnitIds) patch.coUnitIds = [...coUnitIds];
   if (input.action === 'merge') patch.masterId = input.input.masterId!;
 

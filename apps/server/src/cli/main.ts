@@ -1,0 +1,38 @@
+import { AppError } from '@minsheng/contracts';
+import { serveCommand } from './serve';
+import { migrateCommand } from './migrate';
+import { seedCommand } from './seed';
+import { userCreateCommand } from './user-create';
+import { auditVerifyCommand } from './audit-verify';
+
+const USAGE = `minsheng — 民声 群众诉求统一平台
+
+Usage:
+  minsheng serve [--demo]            start the API (and background worker); --demo seeds 兖州区 when empty
+  minsheng migrate                   apply database migrations
+  minsheng seed --demo [--appeals N] create the demo jurisdiction (no-op when it exists)
+  minsheng user create --username U --name NAME --password P --role ROLE@UNIT_KEY [--role …] [--jurisdiction CODE]
+  minsheng audit verify [--jurisdiction CODE]   verify every appeal's event hash chain
+
+Configuration comes from environment variables (see README): PORT, HOST, MINSHENG_DATA_DIR, DATABASE_URL, MINSHENG_SECRET, …`;
+
+/** Entry point; returns the process exit code (non-zero on any failure, so scripts can rely on it). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': return await serveCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+      case 'migrate': return await migrateCommand();
+      case 'seed': return await seedCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+      case 'user': if (sub === 'create') return await userCreateCommand(rest); break;
+      case 'audit': if (sub === 'verify') return await auditVerifyCommand(rest); break;
+      case undefined: case '--help': case '-h': case 'help': console.log(USAGE); return command ? 0 : 2;
+    }
+    console.error(`unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+    return 2;
+  } catch (err) {
+    if (err instanceof AppError) console.error(`error ${err.code}: ${err.message}${err.details ? ` ${JSON.stringify(err.details)}` : ''}`);
+    else console.error(err instanceof Error ? `error: ${err.message}` : err);
+    return 1;
+  }
+}

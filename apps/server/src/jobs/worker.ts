@@ -1,0 +1,61 @@
+import { hostname } from 'node:os';
+import { claimJobs, completeJob, enqueueJob, failJob, listJurisdictions, purgeFinishedJobs, requeueStaleJobs } from '@minsheng/db';
+import type { JobRow } from '@minsheng/db';
+import type { Deps } from '../deps';
+import { sweepDeadlines } from './deadline-sweep';
+
+export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
+
+/** Job kinds and what runs them; payloads are typed per handler. */
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  deadline_sweep: async (deps, job) => { await sweepDeadlines(deps, job.jurisdictionId); },
+};
+
+/**
+ * Claims and runs jobs from the table. Any number of processes may run a worker: claims use SKIP LOCKED, and the
+ * per-minute sweep is enqueued under a deterministic key so it runs once per minute whoever schedules it.
+ */
+export class Worker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => { this.running ??= this.tick().then(() => undefined, (err) => console.error('[worker]', err)).finally(() => { this.running = null; }); }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One round: schedule this minute's sweeps, recover stale claims, run what is due. Returns jobs run. */
+  async tick(): Promise<number> {
+    const db = this.deps.database.db;
+    const now = this.deps.now();
+    const minute = now.toISOString().slice(0, 16);
+    for (const j of await listJurisdictions(db)) {
+      await enqueueJob(db, { jurisdictionId: j.id, kind: 'deadline_sweep', dedupeKey: `deadline_sweep:${minute}`, runAt: now, maxAttempts: 1 });
+    }
+    await requeueStaleJobs(db, now, 10 * 60_000);
+    // Finished scheduled runs are only needed while their dedupe key can still collide.
+    await purgeFinishedJobs(db, new Date(now.getTime() - 86_400_000));
+    const jobs = await claimJobs(db, this.id, 10, now);
+    for (const job of jobs) {
+      const handler = this.handlers[job.kind];
+      try {
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+        await handler(this.deps, job);
+        await completeJob(db, job);
+      } catch (err) {
+        await failJob(db, job, err instanceof Error ? err.message : String(err), this.deps.now());
+      }
+    }
+    return jobs.length;
+  }
+}
