@@ -44,7 +44,7 @@ export async function seedDemoAppeals(deps: Deps, jurisdictionId: string, seeded
     t = runtime.calendar.addDuration(new Date(realNow.getTime() - (ageDays + 1) * 86_400_000), 1 + rand() * 6, 'working_hours').getTime();
     if (t > realNow.getTime()) t = realNow.getTime() - 3_600_000;
     const category = DEMO_CATEGORIES.find((c) => c.key === tpl.categoryKey)!;
-    const appeal = await registerAppeal(d, { kind: 'staff', user: staff(i % 3 ? 'agent' : 'agent2') }, {
+    const { appeal } = await registerAppeal(d, { kind: 'staff', user: staff(i % 3 ? 'agent' : 'agent2') }, {
       channel: tpl.channel, kind: tpl.kind, urgency: tpl.urgency, title: tpl.title, content: tpl.content,
       citizen: { name: citizen.name, phone: citizen.phone, idNumber: citizen.idNumber, address: citizen.address },
       areaCode: tpl.streetCode, categoryId: seeded.categoryIdByKey.get(category.key), confidential: tpl.kind === 'report', consentPublish: rand() < 0.6,

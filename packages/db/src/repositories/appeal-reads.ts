@@ -15,13 +15,18 @@ export async function findAppealByNumber(db: Executor, jurisdictionId: string, n
   return row ?? null;
 }
 
+/** The domain's view of a stored clock row. */
+export function toClockState(r: typeof appealClocks.$inferSelect): ClockState {
+  return {
+    clock: r.clock as ClockName, amount: Number(r.amount), unit: r.unit as DurationUnit, startedAt: r.startedAt, dueAt: r.dueAt,
+    stoppedAt: r.stoppedAt, pausedAt: r.pausedAt, pausedBudget: r.pausedBudget as ClockState['pausedBudget'],
+  };
+}
+
 export async function appealClockStates(db: Executor, jurisdictionId: string, appealId: string): Promise<ClockState[]> {
   const rows = await db.select().from(appealClocks)
     .where(and(eq(appealClocks.jurisdictionId, jurisdictionId), eq(appealClocks.appealId, appealId)));
-  return rows.map((r) => ({
-    clock: r.clock as ClockName, amount: Number(r.amount), unit: r.unit as DurationUnit, startedAt: r.startedAt, dueAt: r.dueAt,
-    stoppedAt: r.stoppedAt, pausedAt: r.pausedAt, pausedBudget: r.pausedBudget as ClockState['pausedBudget'],
-  }));
+  return rows.map(toClockState);
 }
 
 /** Every unit the appeal was ever assigned to (active or not): they keep read access to what they handled. */

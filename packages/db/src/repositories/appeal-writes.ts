@@ -15,11 +15,13 @@ export async function nextAppealSerial(tx: Executor, jurisdictionId: string, day
   return row!.value;
 }
 
+export type CitizenRow = typeof citizens.$inferSelect;
+
 /** Find the citizen by phone hash or create them; encrypted fields given now replace the stored ones. */
-export async function upsertCitizen(tx: Executor, row: typeof citizens.$inferInsert): Promise<string> {
+export async function upsertCitizen(tx: Executor, row: typeof citizens.$inferInsert): Promise<CitizenRow> {
   if (!row.phoneHash) {
-    await tx.insert(citizens).values(row);
-    return row.id;
+    const [inserted] = await tx.insert(citizens).values(row).returning();
+    return inserted!;
   }
   const set: Partial<typeof citizens.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
   if (row.nameEnc) set.nameEnc = row.nameEnc;
@@ -27,8 +29,8 @@ export async function upsertCitizen(tx: Executor, row: typeof citizens.$inferIns
   if (row.addressEnc) set.addressEnc = row.addressEnc;
   const [saved] = await tx.insert(citizens).values(row)
     .onConflictDoUpdate({ target: [citizens.jurisdictionId, citizens.phoneHash], set })
-    .returning({ id: citizens.id });
-  return saved!.id;
+    .returning();
+  return saved!;
 }
 
 export async function insertAppeal(tx: Executor, appeal: AppealInsert, event: EventInsert): Promise<void> {

@@ -14,6 +14,8 @@ import { listAppealEvents } from './use-cases/list-appeal-events';
 import { revealCitizen } from './use-cases/reveal-citizen';
 import { callerHistory } from './use-cases/caller-history';
 import { withIdempotency } from './idempotency';
+import { presentAppeal } from './presenter';
+import { requireRuntime } from '../../runtime/require-runtime';
 
 const security = [{ bearer: [] }];
 
@@ -27,7 +29,9 @@ export function appealRoutes(deps: Deps): FastifyPluginAsync {
       const body = req.body as Static<typeof RegisterAppealBody>;
       const result = await withIdempotency(deps, user, idempotencyKey(req), body, async (onSaved) => {
         const saved = await registerAppeal(deps, { kind: 'staff', user }, body, onSaved);
-        return getAppeal(deps, user, saved.id);
+        // Presented from what was just written: no re-read on the hottest path.
+        const runtime = await requireRuntime(deps, user.jurisdictionId);
+        return presentAppeal({ appeal: saved.appeal, clocks: [], citizen: saved.citizen, paths: { [saved.appeal.ownerUnitId]: saved.ownerPath } }, user, runtime, deps.cipher, deps.now());
       }, (appealId) => getAppeal(deps, user, appealId));
       return reply.status(result.replayed ? 200 : 201).send(result.body);
     });

@@ -1,8 +1,7 @@
 import { AppError } from '@minsheng/contracts';
-import { clocksForAppeals, listAppeals, subtreeUnitIds } from '@minsheng/db';
+import { clocksForAppeals, listAppeals, subtreeUnitIds, toClockState } from '@minsheng/db';
 import type { AppealListFilter, AppealScope } from '@minsheng/db';
 import type { ClockState } from '@minsheng/domain';
-import type { ClockName, DurationUnit } from '@minsheng/contracts';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -41,10 +40,7 @@ export async function listAppealsForUser(deps: Deps, user: SessionUser, input: L
   const clockRows = await clocksForAppeals(db, user.jurisdictionId, page.map((r) => r.id));
   const byAppeal = new Map<string, ClockState[]>();
   for (const c of clockRows) {
-    const list = byAppeal.get(c.appealId) ?? [];
-    list.push({ clock: c.clock as ClockName, amount: Number(c.amount), unit: c.unit as DurationUnit, startedAt: c.startedAt, dueAt: c.dueAt,
-      stoppedAt: c.stoppedAt, pausedAt: c.pausedAt, pausedBudget: c.pausedBudget as ClockState['pausedBudget'] });
-    byAppeal.set(c.appealId, list);
+    byAppeal.set(c.appealId, [...(byAppeal.get(c.appealId) ?? []), toClockState(c)]);
   }
   const last = page.at(-1);
   return {

@@ -3,7 +3,7 @@ import { AppError } from '@minsheng/contracts';
 import type { AppealKind, Channel, Track, Urgency } from '@minsheng/contracts';
 import { eventHash, isIdNumber, isPhoneNumber, normalizePhone, selectDeadlinePolicy } from '@minsheng/domain';
 import { findArea, findCategory, insertAppeal, newId, nextAppealSerial, unitPaths, upsertCitizen } from '@minsheng/db';
-import type { AppealRow } from '@minsheng/db';
+import type { AppealRow, CitizenRow, Executor } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -41,18 +41,22 @@ export function newQueryCode(): string {
  * 登记: every channel ends here. Validates references, encrypts personal data, numbers the appeal and writes it
  * with its first timeline event in one transaction. `onSaved` runs inside that transaction (idempotency records).
  */
-export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, onSaved?: (tx: Parameters<Parameters<Deps['database']['db']['transaction']>[0]>[0], appeal: AppealRow) => Promise<void>): Promise<AppealRow> {
+export interface RegisteredAppeal { appeal: AppealRow; citizen: CitizenRow | null; ownerPath: string[] }
+
+export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, onSaved?: (tx: Executor, appeal: AppealRow) => Promise<void>): Promise<RegisteredAppeal> {
   const jurisdictionId = registrar.kind === 'staff' ? registrar.user.jurisdictionId : registrar.jurisdictionId;
   const runtime = await requireRuntime(deps, jurisdictionId);
   const db = deps.database.db;
 
   let ownerUnitId = runtime.rootUnitId;
+  let ownerPath = [runtime.rootUnitId];
   let actorUserId: string | null = null;
   let actorRole: string | null = null;
   if (registrar.kind === 'staff') {
     const grant = registrar.user.grants.find((g) => INTAKE_ROLES.has(g.role));
     if (!grant) throw new AppError('FORBIDDEN', 'only intake agents and dispatchers register appeals');
     ownerUnitId = grant.unitId;
+    ownerPath = [...grant.unitPath];
     actorUserId = registrar.user.userId;
     actorRole = grant.role;
   }
@@ -83,9 +87,9 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   const hash = eventHash(event);
 
   return db.transaction(async (tx) => {
-    let citizenId: string | null = null;
+    let citizenRow: CitizenRow | null = null;
     if (citizen && (citizen.name || citizen.phone || citizen.idNumber || citizen.address)) {
-      citizenId = await upsertCitizen(tx, {
+      citizenRow = await upsertCitizen(tx, {
         jurisdictionId, id: newId(now.getTime()),
         nameEnc: citizen.name ? deps.cipher.encrypt(citizen.name.trim()) : null,
         phoneEnc: citizen.phone ? deps.cipher.encrypt(normalizePhone(citizen.phone)) : null,
@@ -98,13 +102,13 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
     const row = {
       jurisdictionId, id, number: `${runtime.numberPrefix}${day}${String(serial).padStart(6, '0')}`, queryCode: newQueryCode(),
       track, channel: input.channel, kind, urgency, status: 'registered', title: input.title.trim(), content: input.content.trim(),
-      categoryId: category?.id ?? null, areaCode: input.areaCode ?? null, location: input.location?.trim() || null, citizenId,
+      categoryId: category?.id ?? null, areaCode: input.areaCode ?? null, location: input.location?.trim() || null, citizenId: citizenRow?.id ?? null,
       confidential, consentPublish: Boolean(input.consentPublish), accusedUnitId: input.accusedUnitId ?? null, ownerUnitId,
       policyId: policy?.id ?? null, version: 1, lastEventSeq: 1, lastEventHash: hash, createdBy: actorUserId, createdAt: now, updatedAt: now,
     };
     await insertAppeal(tx, row, { ...event, actorRole, actorUnitId: registrar.kind === 'staff' ? ownerUnitId : null, hash });
     const saved = { ...row, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null, redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null } as AppealRow;
     if (onSaved) await onSaved(tx, saved);
-    return saved;
+    return { appeal: saved, citizen: citizenRow, ownerPath };
   });
 }
