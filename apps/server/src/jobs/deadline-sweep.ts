@@ -27,9 +27,9 @@ export async function sweepDeadlines(deps: Deps, jurisdictionId: string, limit =
   for (const c of rows) {
     const light = runtime.calendar.light(new Date(c.started_at), new Date(c.due_at), now, c.unit as DurationUnit, runtime.settings.yellowAt);
     if (light === 'red') {
-      await db.execute(sql`UPDATE appeal_clocks SET overdue_notified_at = ${now}, yellow_notified_at = COALESCE(yellow_notified_at, ${now})
-        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND overdue_notified_at IS NULL`);
-      overdue += 1;
+      const marked = await queryRows(db, sql`UPDATE appeal_clocks SET overdue_notified_at = ${now}, yellow_notified_at = COALESCE(yellow_notified_at, ${now})
+        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND overdue_notified_at IS NULL RETURNING clock`);
+      if (marked.length) overdue += 1; // a concurrent sweep may have marked it first
     } else if (light === 'yellow' && !c.yellow_notified_at) {
       const marked = await queryRows(db, sql`UPDATE appeal_clocks SET yellow_notified_at = ${now}
         WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND yellow_notified_at IS NULL RETURNING clock`);

@@ -51,7 +51,7 @@ export class Worker {
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         await handler(this.deps, job);
-        await completeJob(db, job);
+        await completeJob(db, job, this.deps.now());
       } catch (err) {
         await failJob(db, job, err instanceof Error ? err.message : String(err), this.deps.now());
       }

@@ -25,7 +25,7 @@ export async function claimJobs(db: Executor, workerId: string, limit: number, n
   const rows = await queryRows(db, sql`
     UPDATE jobs SET status = 'running', locked_by = ${workerId}, locked_at = ${now}, attempts = attempts + 1
     WHERE (jurisdiction_id, id) IN (
-      SELECT jurisdiction_id, id FROM jobs WHERE status = 'queued' AND run_at <= ${now}
+      SELECT jurisdiction_id, id FROM jobs WHERE status = 'queued' AND run_at <= ${now} AND attempts < max_attempts
       ORDER BY run_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING jurisdiction_id, id, kind, payload, attempts, max_attempts`);
   return rows.map((r) => ({
@@ -34,8 +34,9 @@ export async function claimJobs(db: Executor, workerId: string, limit: number, n
   })) as JobRow[];
 }
 
-export async function completeJob(db: Executor, job: Pick<JobRow, 'jurisdictionId' | 'id'>): Promise<void> {
-  await db.update(jobs).set({ status: 'done', finishedAt: sql`now()`, lockedBy: null })
+/** Finish a job; `now` is the application's clock, the same one purgeFinishedJobs compares against. */
+export async function completeJob(db: Executor, job: Pick<JobRow, 'jurisdictionId' | 'id'>, now: Date): Promise<void> {
+  await db.update(jobs).set({ status: 'done', finishedAt: now, lockedBy: null })
     .where(and(eq(jobs.jurisdictionId, job.jurisdictionId), eq(jobs.id, job.id)));
 }
 
@@ -44,13 +45,17 @@ export async function failJob(db: Executor, job: Pick<JobRow, 'jurisdictionId' |
   const final = job.attempts >= job.maxAttempts;
   await db.update(jobs).set({
     status: final ? 'failed' : 'queued', lastError: error.slice(0, 2000), lockedBy: null,
-    runAt: final ? undefined : new Date(now.getTime() + 2 ** job.attempts * 1000), finishedAt: final ? sql`now()` : null,
+    runAt: final ? undefined : new Date(now.getTime() + 2 ** job.attempts * 1000), finishedAt: final ? now : null,
   }).where(and(eq(jobs.jurisdictionId, job.jurisdictionId), eq(jobs.id, job.id)));
 }
 
-/** Jobs left 'running' by a process that died are put back after `staleAfterMs`. */
+/**
+ * Jobs left 'running' by a process that died are put back after `staleAfterMs`; one that has used all its attempts
+ * (it may be what kills the process) is marked failed instead of being retried forever.
+ */
 export async function requeueStaleJobs(db: Executor, now: Date, staleAfterMs: number): Promise<number> {
-  const rows = await db.update(jobs).set({ status: 'queued', lockedBy: null })
+  const rows = await db.update(jobs)
+    .set({ status: sql`CASE WHEN ${jobs.attempts} >= ${jobs.maxAttempts} THEN 'failed' ELSE 'queued' END`, lockedBy: null, lastError: sql`CASE WHEN ${jobs.attempts} >= ${jobs.maxAttempts} THEN 'abandoned by a worker that stopped' ELSE ${jobs.lastError} END` })
     .where(and(eq(jobs.status, 'running'), sql`${jobs.lockedAt} < ${new Date(now.getTime() - staleAfterMs)}`))
     .returning({ id: jobs.id });
   return rows.length;
