@@ -5,3 +5,4 @@ export * from './crypto/pii-cipher';
 export * from './repositories';
 export * from './seed';
 export * from './raw';
+export * from './errors';

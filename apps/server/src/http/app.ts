@@ -11,6 +11,7 @@ import { authRoutes } from '../modules/auth/routes';
 import { appealRoutes } from '../modules/appeals/routes';
 import { adminRoutes } from '../modules/admin/routes';
 import { homeRoutes } from './home';
+import { rejectUnstorableText } from './text-guard';
 
 export type App = FastifyInstance;
 
@@ -24,6 +25,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorateRequest('sessionUser', null);
+  // The API speaks JSON only: a JSON document sent as text/plain is an unsupported type, not a schema error.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', rejectUnstorableText);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND'));
   await app.register(cookie);

@@ -15,7 +15,7 @@ import { listAreasFor, listCalendarFor, listCategoriesFor, listUnitsFor, listUse
 
 const security = [{ bearer: [] }];
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
-const Name = Type.String({ minLength: 1, maxLength: 100 });
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });
 const DateParams = Type.Object({ date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) }, { additionalProperties: false });
 
@@ -39,7 +39,8 @@ const CalendarQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '
 /** Reference data for all staff (GET) and configuration for administrators (/api/admin/*). */
 export function adminRoutes(deps: Deps): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('preHandler', requireStaff(deps));
+    // Authenticate on request, before body parsing and validation: without a session the answer is always 401.
+    app.addHook('onRequest', requireStaff(deps));
     app.get('/api/units', { schema: { tags: ['reference'], summary: '单位', security } }, async (req) => ({ items: await listUnitsFor(deps, staff(req)) }));
     app.get('/api/categories', { schema: { tags: ['reference'], summary: '诉求分类', security } }, async (req) => ({ items: await listCategoriesFor(deps, staff(req)) }));
     app.get('/api/areas', { schema: { tags: ['reference'], summary: '行政区划 (search by name or parent)', security, querystring: AreasQuery } }, async (req) => {

@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '@minsheng/contracts';
-import { schema } from '@minsheng/db';
+import { isUniqueViolation, schema } from '@minsheng/db';
+import { canonicalJson } from '@minsheng/domain';
 import type { AppealRow, Executor } from '@minsheng/db';
 import type { Deps } from '../../deps';
 import type { SessionUser } from '../auth/session-cache';
 
 type OnSaved = (tx: Executor, appeal: AppealRow) => Promise<void>;
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 async function stored(db: Executor, user: SessionUser, key: string) {
   const t = schema.idempotencyKeys;
@@ -31,7 +27,7 @@ export async function withIdempotency<T>(
 ): Promise<{ replayed: boolean; body: T }> {
   if (!key) return { replayed: false, body: await create(undefined) };
   const db = deps.database.db;
-  const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex'); // key order does not matter
   const replay = async () => {
     const row = await stored(db, user, key);
     if (!row) return null;

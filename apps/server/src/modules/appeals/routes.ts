@@ -22,7 +22,8 @@ const security = [{ bearer: [] }];
 /** Staff appeal routes: authenticate → validate (schema) → use case (authorises) → presenter. */
 export function appealRoutes(deps: Deps): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('preHandler', requireStaff(deps));
+    // Authenticate on request, before body parsing and validation: without a session the answer is always 401.
+    app.addHook('onRequest', requireStaff(deps));
 
     app.post('/api/appeals', { schema: { tags: ['appeals'], summary: '登记诉求 (intake)', security, body: RegisterAppealBody } }, async (req, reply) => {
       const user = staff(req);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '@minsheng/contracts';
 import type { AppealKind } from '@minsheng/contracts';
-import { findUnit, insertCategory, newId, schema, writeAudit } from '@minsheng/db';
+import { findUnit, insertCategory, newId, schema, writeAudit, isUniqueViolation } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireAdmin } from '../policy';
@@ -32,7 +32,7 @@ export async function createCategory(deps: Deps, user: SessionUser, input: Creat
       defaultKind: input.defaultKind ?? null, defaultUnitId: input.defaultUnitId ?? null, open311Code: input.open311Code ?? null, keywords: input.keywords ?? [],
     });
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE_CODE', undefined, { field: 'key/open311Code' });
+    if (isUniqueViolation(err)) throw new AppError('DUPLICATE_CODE', undefined, { field: 'key/open311Code' });
     throw err;
   }
   await writeAudit(db, { jurisdictionId: jid, actorUserId: user.userId, action: 'create_category', targetType: 'category', targetId: id, detail: { key: input.key } });

@@ -1,6 +1,6 @@
 import { AppError } from '@minsheng/contracts';
 import type { UnitKind } from '@minsheng/contracts';
-import { findArea, findUnit, insertUnit, newId, writeAudit } from '@minsheng/db';
+import { findArea, findUnit, insertUnit, newId, writeAudit, isUniqueViolation } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireAdmin } from '../policy';
@@ -31,7 +31,7 @@ export async function createUnit(deps: Deps, user: SessionUser, input: CreateUni
       await writeAudit(tx, { jurisdictionId: jid, actorUserId: user.userId, action: 'create_unit', targetType: 'unit', targetId: id, detail: { key: input.key, name: row.name } });
     });
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('DUPLICATE_CODE', undefined, { field: 'key' });
+    if (isUniqueViolation(err)) throw new AppError('DUPLICATE_CODE', undefined, { field: 'key' });
     throw err;
   }
   return (await findUnit(db, jid, id))!;

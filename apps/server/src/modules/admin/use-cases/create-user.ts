@@ -1,6 +1,6 @@
 import { AppError } from '@minsheng/contracts';
 import type { Role } from '@minsheng/contracts';
-import { findUserByUsername, insertUser, newId, unitPaths, writeAudit } from '@minsheng/db';
+import { findUserByUsername, insertUser, newId, unitPaths, writeAudit, isUniqueViolation } from '@minsheng/db';
 import type { Executor } from '@minsheng/db';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
 
@@ -21,7 +21,7 @@ export async function createUser(db: Executor, input: CreateUserInput, actorUser
   try {
     await insertUser(db, { jurisdictionId: input.jurisdictionId, id, username: input.username, displayName: input.displayName.trim(), passwordHash }, input.roles);
   } catch (err) {
-    if ((err as { code?: string }).code === '23505') throw new AppError('USERNAME_TAKEN');
+    if (isUniqueViolation(err)) throw new AppError('USERNAME_TAKEN');
     throw err;
   }
   await writeAudit(db, { jurisdictionId: input.jurisdictionId, actorUserId, action: 'create_user', targetType: 'user', targetId: id, detail: { username: input.username, roles: input.roles } });

@@ -63,7 +63,7 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
 
   const citizen = input.citizen;
   if (citizen?.phone !== undefined && !isPhoneNumber(citizen.phone)) throw new AppError('INVALID_PHONE', undefined, { field: 'citizen.phone' });
-  if (citizen?.idNumber !== undefined && !isIdNumber(citizen.idNumber)) throw new AppError('INVALID_ID_NUMBER', undefined, { field: 'citizen.idNumber' });
+  if (citizen?.idNumber !== undefined && !isIdNumber(citizen.idNumber, deps.now())) throw new AppError('INVALID_ID_NUMBER', undefined, { field: 'citizen.idNumber' });
   const category = input.categoryId ? await findCategory(db, jurisdictionId, input.categoryId) : null;
   if (input.categoryId && !category) throw new AppError('UNKNOWN_CATEGORY', undefined, { field: 'categoryId' });
   if (input.areaCode && !(await findArea(db, jurisdictionId, input.areaCode))) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCode' });
