@@ -1,0 +1,167 @@
+// Load generators for POST /api/appeals: closed loop (autocannon, N connections back to back) and open loop (a
+// fixed rate, evenly spaced, latency from each request's due time).
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import type { Engine, Server } from './server';
+import { sleep } from './server';
+import type { CpuShare } from './cpu';
+
+/** The body of apps/server/test/harness.ts intakeBody(). */
+export const BASE_BODY = {
+  channel: 'phone_12345', kind: 'complaint', urgency: 'normal', title: '小区门口夜间施工噪音扰民',
+  content: '龙桥街道某小区东门外道路施工每天夜里十一点后仍在作业，噪音很大，影响休息，希望有关部门督促文明施工。',
+  citizen: { name: '王建国', phone: '13905371234', address: '兖州区建设东路18号3单元201' }, areaCode: '370812003',
+};
+
+let phoneSeq = 0;
+/** An intake body with its own mobile number (139xxxxxxxx), so every request registers a different citizen. */
+export function nextBody(): string {
+  phoneSeq++;
+  return JSON.stringify({ ...BASE_BODY, citizen: { ...BASE_BODY.citizen, phone: `139${String(phoneSeq % 100_000_000).padStart(8, '0')}` } });
+}
+
+export interface RunResult {
+  engine: Engine;
+  mode: string;
+  /** Wall seconds of the run. */
+  seconds: number;
+  /** Responses received (any status). */
+  requests: number;
+  ok: number;
+  non2xx: number;
+  /** Requests without any response: connection errors and timeouts. */
+  errors: number;
+  /** Of those, requests not answered within 10 s (an overloaded server, not a broken one). */
+  timeouts: number;
+  statuses: Record<string, number>;
+  /** The first failure, for the report. */
+  sample: string | null;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  cpu?: CpuShare;
+}
+
+/**
+ * Wait (at most `maxMs`) until the server answers GET /api/health within 50 ms: requests a finished run left behind
+ * (autocannon drops its connections at the end, the server still works through them) must not slow the next run.
+ */
+export async function settle(server: Server, maxMs = 15_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() < deadline) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
+      await res.arrayBuffer();
+      if (res.ok && performance.now() - t0 < 50) return;
+    } catch { /* still busy */ }
+    await sleep(200);
+  }
+}
+
+export function percentile(sorted: readonly number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/**
+ * Closed loop with autocannon: `connections` clients, each sending its next intake when the last is answered.
+ * With `overallRate`, autocannon caps each connection at rate/connections requests per second — it sends each
+ * second's quota at once, so that mode is a burst test, not an evenly paced one (see `paced`).
+ */
+export async function cannon(server: Server, token: string, mode: string, opts: { seconds: number; connections: number; overallRate?: number }): Promise<RunResult> {
+  let sample: string | null = null;
+  const instance = autocannon({
+    url: server.baseUrl,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 10,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [{
+      method: 'POST', path: '/api/appeals',
+      setupRequest: (req) => { req.body = nextBody(); return req; },
+      onResponse: (status, body) => { if ((status < 200 || status > 299) && sample === null) sample = `HTTP ${status} ${body.slice(0, 300)}`; },
+    }],
+    // autocannon's coordinated-omission correction assumes a 1 ms interval whatever the rate: off, latency as sent.
+    ...(opts.overallRate ? { overallRate: opts.overallRate, ignoreCoordinatedOmission: true } : {}),
+  });
+  instance.on('reqError', (err: Error) => { sample ??= `request error: ${err.message}`; });
+  const r = await instance;
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
+  const ok = r['2xx'];
+  return {
+    engine: server.engine, mode, seconds: r.duration, requests: r['1xx'] + ok + r['3xx'] + r['4xx'] + r['5xx'], ok,
+    non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, statuses, sample, perSecond: ok / r.duration, p50: r.latency.p50, p99: r.latency.p99,
+  };
+}
+
+/**
+ * Open loop at a fixed rate: intake i is due at start + i/rate whatever happened to the earlier ones, and its
+ * latency counts from that due time, so a stalled server cannot hide its queue (no coordinated omission).
+ */
+export async function paced(server: Server, token: string, mode: string, opts: { seconds: number; rate: number }): Promise<RunResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const total = Math.round(opts.rate * opts.seconds);
+  const interval = 1000 / opts.rate;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let timeouts = 0;
+  let sample: string | null = null;
+  const inflight = new Set<Promise<void>>();
+
+  const fire = (due: number) => {
+    const body = nextBody();
+    const p = new Promise<void>((resolve) => {
+      const req = http.request({
+        host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/appeals', agent, timeout: 10_000,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+      }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (status >= 200 && status <= 299) latencies.push(performance.now() - due);
+          else sample ??= `HTTP ${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`;
+          resolve();
+        });
+        res.on('error', (err) => { errors++; sample ??= `response error: ${err.message}`; resolve(); });
+      });
+      req.on('timeout', () => { timeouts++; req.destroy(new Error('no answer within 10 s')); });
+      req.on('error', (err) => { errors++; sample ??= `request error: ${err.message}`; resolve(); });
+      req.end(body);
+    });
+    inflight.add(p);
+    void p.then(() => inflight.delete(p));
+  };
+
+  const start = performance.now() + 20;
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (sent < total && start + sent * interval <= now) fire(start + sent++ * interval);
+      if (sent >= total) return resolve();
+      setTimeout(tick, Math.max(0, start + sent * interval - performance.now()));
+    };
+    setTimeout(tick, 20);
+  });
+  const drained = await Promise.race([Promise.allSettled([...inflight]).then(() => true), sleep(15_000).then(() => false)]);
+  if (!drained) {
+    errors += inflight.size;
+    timeouts += inflight.size;
+    sample ??= `${inflight.size} requests still unanswered 15 s after the last was sent`;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const ok = latencies.length;
+  const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return {
+    engine: server.engine, mode, seconds, requests, ok, non2xx: requests - ok, errors, timeouts, statuses, sample,
+    // The achieved rate: a server slower than the offered rate stretches the run past its nominal length.
+    perSecond: ok / Math.max(seconds, opts.seconds), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
+  };
+}
