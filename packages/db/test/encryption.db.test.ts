@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_HOTLINE_POLICIES, idCheckDigit, normalizePhone } from '@minsheng/domain';
-import { createPiiCipher, findCitizen, newId, queryRows, seedReference, upsertCitizen } from '@minsheng/db';
+import { createPiiCipher, findCitizen, insertIntake, newId, queryRows, seedReference } from '@minsheng/db';
 import type { PiiCipher, ReferenceSeed } from '@minsheng/db';
 import { createTestDatabase } from '@minsheng/db/testing';
 
@@ -38,7 +38,19 @@ describe('personal data at rest', () => {
     addressEnc: extra.address ? cipher.encrypt(extra.address) : null,
     phoneHash: cipher.phoneHash(phone),
   });
-  const upsert = async (row: ReturnType<typeof citizenRow>): Promise<string> => (await upsertCitizen(database.db, row)).id;
+  let ownerUnitId = '';
+  /** Citizens are written the way intake writes them: with an appeal, in the one intake statement. */
+  const upsert = async (row: ReturnType<typeof citizenRow>): Promise<string> => {
+    const id = newId();
+    const now = new Date('2026-11-23T01:00:00Z');
+    const written = await insertIntake(database.db, {
+      appeal: { jurisdictionId: JID, id, queryCode: 'ABCDEF', track: 'hotline', channel: 'phone_12345', kind: 'help', urgency: 'normal', status: 'registered',
+        title: '测试', content: '测试', ownerUnitId, createdAt: now, updatedAt: now },
+      numberPrefix: 'CS', day: '20261123', citizen: row,
+      event: { jurisdictionId: JID, appealId: id, seq: 1, action: 'register', toStatus: 'registered', visibility: 'public', occurredAt: now, prevHash: '', hash: 'h' },
+    });
+    return written.citizen!.id;
+  };
   const raw = async (id: string): Promise<RawCitizen> => {
     const [row] = await queryRows<RawCitizen>(database.db, sql`
       SELECT id, name_enc, phone_enc, id_number_enc, address_enc, phone_hash, c::text AS row_text FROM citizens c
@@ -50,7 +62,7 @@ describe('personal data at rest', () => {
   before(async () => {
     database = await createTestDatabase();
     cipher = createPiiCipher('a-test-secret-of-enough-length');
-    await seedReference(database.db, SEED);
+    ownerUnitId = (await seedReference(database.db, SEED)).unitIdByKey.get('centre')!;
     citizenId = await upsert(citizenRow(PHONE, { name: NAME, idNumber: ID_NUMBER, address: ADDRESS }));
   });
   after(() => database.close());

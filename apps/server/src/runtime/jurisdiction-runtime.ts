@@ -1,6 +1,7 @@
 import { createWorkCalendar, resolveSettings } from '@minsheng/domain';
 import type { DeadlinePolicy, JurisdictionSettings, WorkCalendar } from '@minsheng/domain';
-import { findJurisdiction, listCalendarOverrides, listPolicies, rootUnit } from '@minsheng/db';
+import { findJurisdiction, listAreaCodes, listCalendarOverrides, listCategories, listPolicies, rootUnit } from '@minsheng/db';
+import type { AppealKind } from '@minsheng/contracts';
 import type { Executor } from '@minsheng/db';
 
 /** Everything about a jurisdiction that rules need on every request: settings, calendar, deadline policies. */
@@ -12,6 +13,10 @@ export interface JurisdictionRuntime {
   settings: JurisdictionSettings;
   calendar: WorkCalendar;
   policies: DeadlinePolicy[];
+  /** Active categories by id (intake validates and applies defaults from here). */
+  categories: Map<string, { id: string; defaultKind: AppealKind | null }>;
+  /** Every area code of the jurisdiction. */
+  areaCodes: Set<string>;
 }
 
 /**
@@ -37,7 +42,9 @@ export class JurisdictionRuntimes {
   private async load(id: string): Promise<JurisdictionRuntime | null> {
     const j = await findJurisdiction(this.db, id);
     if (!j) return null;
-    const [overrides, policies, root] = await Promise.all([listCalendarOverrides(this.db, id), listPolicies(this.db, id), rootUnit(this.db, id)]);
+    const [overrides, policies, root, categoryRows, areaRows] = await Promise.all([
+      listCalendarOverrides(this.db, id), listPolicies(this.db, id), rootUnit(this.db, id), listCategories(this.db, id), listAreaCodes(this.db, id),
+    ]);
     if (!root) throw new Error(`jurisdiction ${id} has no root unit`);
     const settings = resolveSettings(j.settings);
     const calendar = createWorkCalendar({
@@ -45,6 +52,7 @@ export class JurisdictionRuntimes {
       workingHours: settings.workingHours,
       utcOffsetMinutes: settings.utcOffsetMinutes,
     });
-    return { id, name: j.name, numberPrefix: j.numberPrefix, rootUnitId: root.id, settings, calendar, policies };
+    const categories = new Map(categoryRows.filter((c) => c.active).map((c) => [c.id, { id: c.id, defaultKind: c.defaultKind as AppealKind | null }]));
+    return { id, name: j.name, numberPrefix: j.numberPrefix, rootUnitId: root.id, settings, calendar, policies, categories, areaCodes: new Set(areaRows) };
   }
 }

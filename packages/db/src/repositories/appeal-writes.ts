@@ -1,42 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ClockState } from '@minsheng/domain';
 import type { Executor } from '../connection';
-import { appealAssignments, appealClocks, appealCounters, appealEvents, appeals, citizens } from '../schema';
+import { appealAssignments, appealClocks, appealEvents, appeals } from '../schema';
+import type { citizens } from '../schema';
 
 export type AppealRow = typeof appeals.$inferSelect;
 export type AppealInsert = typeof appeals.$inferInsert;
 export type EventInsert = typeof appealEvents.$inferInsert;
 
-/** Next value of the per-day counter behind appeal numbers; the row lock serialises concurrent intakes per day. */
-export async function nextAppealSerial(tx: Executor, jurisdictionId: string, day: string): Promise<number> {
-  const [row] = await tx.insert(appealCounters).values({ jurisdictionId, day, value: 1 })
-    .onConflictDoUpdate({ target: [appealCounters.jurisdictionId, appealCounters.day], set: { value: sql`${appealCounters.value} + 1` } })
-    .returning({ value: appealCounters.value });
-  return row!.value;
-}
-
 export type CitizenRow = typeof citizens.$inferSelect;
-
-/** Find the citizen by phone hash or create them; encrypted fields given now replace the stored ones. */
-export async function upsertCitizen(tx: Executor, row: typeof citizens.$inferInsert): Promise<CitizenRow> {
-  if (!row.phoneHash) {
-    const [inserted] = await tx.insert(citizens).values(row).returning();
-    return inserted!;
-  }
-  const set: Partial<typeof citizens.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
-  if (row.nameEnc) set.nameEnc = row.nameEnc;
-  if (row.idNumberEnc) set.idNumberEnc = row.idNumberEnc;
-  if (row.addressEnc) set.addressEnc = row.addressEnc;
-  const [saved] = await tx.insert(citizens).values(row)
-    .onConflictDoUpdate({ target: [citizens.jurisdictionId, citizens.phoneHash], set })
-    .returning();
-  return saved!;
-}
-
-export async function insertAppeal(tx: Executor, appeal: AppealInsert, event: EventInsert): Promise<void> {
-  await tx.insert(appeals).values(appeal);
-  await tx.insert(appealEvents).values(event);
-}
 
 export type AppealPatch = Partial<Omit<AppealInsert, 'jurisdictionId' | 'id' | 'version'>>;
 

@@ -4,3 +4,4 @@ export * from './appeal-writes';
 export * from './appeal-reads';
 export * from './jobs';
 export * from './admin';
+export * from './intake-write';

@@ -50,3 +50,8 @@ export async function listPolicies(db: Executor, jurisdictionId: string): Promis
 export async function listCalendarOverrides(db: Executor, jurisdictionId: string) {
   return db.select().from(calendarOverrides).where(eq(calendarOverrides.jurisdictionId, jurisdictionId)).orderBy(calendarOverrides.date);
 }
+
+export async function listAreaCodes(db: Executor, jurisdictionId: string): Promise<string[]> {
+  const rows = await db.select({ code: areas.code }).from(areas).where(eq(areas.jurisdictionId, jurisdictionId));
+  return rows.map((r) => r.code);
+}

@@ -3,11 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '@minsheng/contracts';
 import { isUniqueViolation, schema } from '@minsheng/db';
 import { canonicalJson } from '@minsheng/domain';
-import type { AppealRow, Executor } from '@minsheng/db';
+import type { Executor } from '@minsheng/db';
+import type { IdempotencyRecord } from './use-cases/register-appeal';
 import type { Deps } from '../../deps';
 import type { SessionUser } from '../auth/session-cache';
-
-type OnSaved = (tx: Executor, appeal: AppealRow) => Promise<void>;
 
 async function stored(db: Executor, user: SessionUser, key: string) {
   const t = schema.idempotencyKeys;
@@ -16,13 +15,13 @@ async function stored(db: Executor, user: SessionUser, key: string) {
 }
 
 /**
- * Intake with an Idempotency-Key: the key is recorded in the same transaction as the appeal, so a retried request
+ * Intake with an Idempotency-Key: the key is recorded in the same statement as the appeal, so a retried request
  * (after a timeout or a crash) returns the first appeal instead of creating a second one. Same key with a different
  * body is a conflict.
  */
 export async function withIdempotency<T>(
   deps: Deps, user: SessionUser, key: string | null, body: unknown,
-  create: (onSaved: OnSaved | undefined) => Promise<T & { id: string }>,
+  create: (record: IdempotencyRecord | undefined) => Promise<T>,
   present: (appealId: string) => Promise<T> = async () => { throw new Error('present() needed for replays'); },
 ): Promise<{ replayed: boolean; body: T }> {
   if (!key) return { replayed: false, body: await create(undefined) };
@@ -37,12 +36,7 @@ export async function withIdempotency<T>(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    const result = await create(async (tx, appeal) => {
-      await tx.insert(schema.idempotencyKeys).values({
-        jurisdictionId: user.jurisdictionId, key, userId: user.userId, requestHash, statusCode: 201, response: { appealId: appeal.id },
-      });
-    });
-    return { replayed: false, body: result };
+    return { replayed: false, body: await create({ key, requestHash }) };
   } catch (err) {
     // A concurrent request with the same key won the race: answer with its appeal.
     if (isUniqueViolation(err)) {

@@ -28,8 +28,8 @@ export function appealRoutes(deps: Deps): FastifyPluginAsync {
     app.post('/api/appeals', { schema: { tags: ['appeals'], summary: '登记诉求 (intake)', security, body: RegisterAppealBody } }, async (req, reply) => {
       const user = staff(req);
       const body = req.body as Static<typeof RegisterAppealBody>;
-      const result = await withIdempotency(deps, user, idempotencyKey(req), body, async (onSaved) => {
-        const saved = await registerAppeal(deps, { kind: 'staff', user }, body, onSaved);
+      const result = await withIdempotency(deps, user, idempotencyKey(req), body, async (record) => {
+        const saved = await registerAppeal(deps, { kind: 'staff', user }, body, record);
         // Presented from what was just written: no re-read on the hottest path.
         const runtime = await requireRuntime(deps, user.jurisdictionId);
         return presentAppeal({ appeal: saved.appeal, clocks: [], citizen: saved.citizen, paths: { [saved.appeal.ownerUnitId]: saved.ownerPath } }, user, runtime, deps.cipher, deps.now());

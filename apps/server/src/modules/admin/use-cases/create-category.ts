@@ -35,6 +35,7 @@ export async function createCategory(deps: Deps, user: SessionUser, input: Creat
     if (isUniqueViolation(err)) throw new AppError('DUPLICATE_CODE', undefined, { field: 'key/open311Code' });
     throw err;
   }
+  deps.runtimes.invalidate(jid);
   await writeAudit(db, { jurisdictionId: jid, actorUserId: user.userId, action: 'create_category', targetType: 'category', targetId: id, detail: { key: input.key } });
   const [row] = await db.select().from(t).where(and(eq(t.jurisdictionId, jid), eq(t.id, id)));
   return row!;

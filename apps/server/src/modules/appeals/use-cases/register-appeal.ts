@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto';
 import { AppError } from '@minsheng/contracts';
 import type { AppealKind, Channel, Track, Urgency } from '@minsheng/contracts';
 import { eventHash, isIdNumber, isPhoneNumber, normalizePhone, selectDeadlinePolicy } from '@minsheng/domain';
-import { findArea, findCategory, insertAppeal, newId, nextAppealSerial, unitPaths, upsertCitizen } from '@minsheng/db';
-import type { AppealRow, CitizenRow, Executor } from '@minsheng/db';
+import { insertIntake, newId, unitPaths } from '@minsheng/db';
+import type { AppealRow, CitizenRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -37,13 +37,16 @@ export function newQueryCode(): string {
   return code;
 }
 
+/** An Idempotency-Key recorded atomically with the appeal, so a retry finds the first appeal instead of making a second. */
+export interface IdempotencyRecord { key: string; requestHash: string }
+
 /**
- * 登记: every channel ends here. Validates references, encrypts personal data, numbers the appeal and writes it
- * with its first timeline event in one transaction. `onSaved` runs inside that transaction (idempotency records).
+ * 登记: every channel ends here. Validates references, encrypts personal data, numbers the appeal and writes it with
+ * its citizen, first timeline event and idempotency record in one atomic statement.
  */
 export interface RegisteredAppeal { appeal: AppealRow; citizen: CitizenRow | null; ownerPath: string[] }
 
-export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, onSaved?: (tx: Executor, appeal: AppealRow) => Promise<void>): Promise<RegisteredAppeal> {
+export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, idempotency?: IdempotencyRecord): Promise<RegisteredAppeal> {
   const jurisdictionId = registrar.kind === 'staff' ? registrar.user.jurisdictionId : registrar.jurisdictionId;
   const runtime = await requireRuntime(deps, jurisdictionId);
   const db = deps.database.db;
@@ -64,13 +67,14 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   const citizen = input.citizen;
   if (citizen?.phone !== undefined && !isPhoneNumber(citizen.phone)) throw new AppError('INVALID_PHONE', undefined, { field: 'citizen.phone' });
   if (citizen?.idNumber !== undefined && !isIdNumber(citizen.idNumber, deps.now())) throw new AppError('INVALID_ID_NUMBER', undefined, { field: 'citizen.idNumber' });
-  const category = input.categoryId ? await findCategory(db, jurisdictionId, input.categoryId) : null;
+  // Categories and area codes come from the runtime's cache: intake is the hottest path and they rarely change.
+  const category = input.categoryId ? runtime.categories.get(input.categoryId) ?? null : null;
   if (input.categoryId && !category) throw new AppError('UNKNOWN_CATEGORY', undefined, { field: 'categoryId' });
-  if (input.areaCode && !(await findArea(db, jurisdictionId, input.areaCode))) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCode' });
+  if (input.areaCode && !runtime.areaCodes.has(input.areaCode)) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCode' });
   if (input.accusedUnitId && !(await unitPaths(db, jurisdictionId, [input.accusedUnitId]))[input.accusedUnitId]) {
     throw new AppError('UNKNOWN_UNIT', undefined, { field: 'accusedUnitId' });
   }
-  const kind = input.kind ?? (category?.defaultKind as AppealKind | null) ?? null;
+  const kind = input.kind ?? category?.defaultKind ?? null;
   if (!kind) throw new AppError('VALIDATION_FAILED', 'kind is required when the category has no default kind', { field: 'kind' });
   const urgency = input.urgency ?? 'normal';
   const track = input.track ?? 'hotline';
@@ -86,29 +90,28 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   const event = { jurisdictionId, appealId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'registered', actorUserId, reason: null, payload, visibility: 'public', occurredAt: now, prevHash };
   const hash = eventHash(event);
 
-  return db.transaction(async (tx) => {
-    let citizenRow: CitizenRow | null = null;
-    if (citizen && (citizen.name || citizen.phone || citizen.idNumber || citizen.address)) {
-      citizenRow = await upsertCitizen(tx, {
-        jurisdictionId, id: newId(now.getTime()),
-        nameEnc: citizen.name ? deps.cipher.encrypt(citizen.name.trim()) : null,
-        phoneEnc: citizen.phone ? deps.cipher.encrypt(normalizePhone(citizen.phone)) : null,
-        idNumberEnc: citizen.idNumber ? deps.cipher.encrypt(citizen.idNumber.trim().toUpperCase()) : null,
-        addressEnc: citizen.address ? deps.cipher.encrypt(citizen.address.trim()) : null,
-        phoneHash: citizen.phone ? deps.cipher.phoneHash(citizen.phone) : null,
-      });
-    }
-    const serial = await nextAppealSerial(tx, jurisdictionId, day);
-    const row = {
-      jurisdictionId, id, number: `${runtime.numberPrefix}${day}${String(serial).padStart(6, '0')}`, queryCode: newQueryCode(),
-      track, channel: input.channel, kind, urgency, status: 'registered', title: input.title.trim(), content: input.content.trim(),
-      categoryId: category?.id ?? null, areaCode: input.areaCode ?? null, location: input.location?.trim() || null, citizenId: citizenRow?.id ?? null,
-      confidential, consentPublish: Boolean(input.consentPublish), accusedUnitId: input.accusedUnitId ?? null, ownerUnitId,
-      policyId: policy?.id ?? null, version: 1, lastEventSeq: 1, lastEventHash: hash, createdBy: actorUserId, createdAt: now, updatedAt: now,
-    };
-    await insertAppeal(tx, row, { ...event, actorRole, actorUnitId: registrar.kind === 'staff' ? ownerUnitId : null, hash });
-    const saved = { ...row, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null, redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null } as AppealRow;
-    if (onSaved) await onSaved(tx, saved);
-    return { appeal: saved, citizen: citizenRow, ownerPath };
+  const citizenRow = citizen && (citizen.name || citizen.phone || citizen.idNumber || citizen.address) ? {
+    jurisdictionId, id: newId(now.getTime()),
+    nameEnc: citizen.name ? deps.cipher.encrypt(citizen.name.trim()) : null,
+    phoneEnc: citizen.phone ? deps.cipher.encrypt(normalizePhone(citizen.phone)) : null,
+    idNumberEnc: citizen.idNumber ? deps.cipher.encrypt(citizen.idNumber.trim().toUpperCase()) : null,
+    addressEnc: citizen.address ? deps.cipher.encrypt(citizen.address.trim()) : null,
+    phoneHash: citizen.phone ? deps.cipher.phoneHash(citizen.phone) : null,
+  } : null;
+  const row = {
+    jurisdictionId, id, queryCode: newQueryCode(), track, channel: input.channel, kind, urgency, status: 'registered',
+    title: input.title.trim(), content: input.content.trim(), categoryId: category?.id ?? null, areaCode: input.areaCode ?? null,
+    location: input.location?.trim() || null, confidential, consentPublish: Boolean(input.consentPublish), accusedUnitId: input.accusedUnitId ?? null,
+    ownerUnitId, policyId: policy?.id ?? null, version: 1, lastEventSeq: 1, lastEventHash: hash, createdBy: actorUserId, createdAt: now, updatedAt: now,
+  };
+  const written = await insertIntake(db, {
+    appeal: row, numberPrefix: runtime.numberPrefix, day, citizen: citizenRow,
+    event: { ...event, actorRole, actorUnitId: registrar.kind === 'staff' ? ownerUnitId : null, hash },
+    idempotency: idempotency ? { ...idempotency, userId: actorUserId ?? 'public' } : undefined,
   });
+  const appeal = {
+    ...row, number: written.number, citizenId: written.citizen?.id ?? null, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null,
+    redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null,
+  } satisfies AppealRow;
+  return { appeal, citizen: written.citizen, ownerPath };
 }
