@@ -16,6 +16,11 @@ export interface Database {
   engine: Engine;
   /** Apply the committed SQL migrations (idempotent). */
   migrate(): Promise<void>;
+  /**
+   * Run a hot statement by name with positional parameters: on PostgreSQL a named prepared statement (parsed and
+   * planned once per connection), on PGlite a plain parameterised query. Only for fixed SQL text per name.
+   */
+  prepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     db,
     engine: 'postgres',
     migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder }),
+    prepared: async <T>(name: string, text: string, params: unknown[]) => (await pool.query({ name, text, values: params })).rows as T[],
     close: () => pool.end(),
   };
 }
@@ -63,6 +69,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     engine: 'pglite',
     migrate: () => migrate(drizzle(client, { schema }), { migrationsFolder }),
+    prepared: async <T>(_name: string, text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     close: () => client.close(),
   };
 }

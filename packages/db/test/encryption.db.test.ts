@@ -43,7 +43,7 @@ describe('personal data at rest', () => {
   const upsert = async (row: ReturnType<typeof citizenRow>): Promise<string> => {
     const id = newId();
     const now = new Date('2026-11-23T01:00:00Z');
-    const written = await insertIntake(database.db, {
+    const written = await insertIntake(database, {
       appeal: { jurisdictionId: JID, id, queryCode: 'ABCDEF', track: 'hotline', channel: 'phone_12345', kind: 'help', urgency: 'normal', status: 'registered',
         title: '测试', content: '测试', ownerUnitId, createdAt: now, updatedAt: now },
       numberPrefix: 'CS', day: '20261123', citizen: row,

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../connection';
-import { queryRows } from '../raw';
+import type { Database } from '../connection';
 import type { AppealInsert, CitizenRow, EventInsert } from './appeal-writes';
 import type { citizens } from '../schema';
 
@@ -15,57 +13,67 @@ export interface IntakeWrite {
   idempotency?: { key: string; userId: string; requestHash: string } | undefined;
 }
 
-const json = (v: unknown) => sql`${JSON.stringify(v ?? {})}::jsonb`;
-const ts = (d: Date | undefined | null) => (d ? sql`${d.toISOString()}::timestamptz` : sql`now()`);
+// Parameters $1–$42 in the order `intakeParams` lists them. The text is fixed per variant (with/without citizen,
+// with/without idempotency key), so PostgreSQL prepares each variant once per connection.
+const CITIZEN_UPSERT = `c AS (
+    INSERT INTO citizens (jurisdiction_id, id, name_enc, phone_enc, id_number_enc, address_enc, phone_hash)
+    VALUES ($1, $31, $32, $33, $34, $35, $36)
+    ON CONFLICT (jurisdiction_id, phone_hash) DO UPDATE SET updated_at = now(),
+      name_enc = COALESCE(excluded.name_enc, citizens.name_enc),
+      id_number_enc = COALESCE(excluded.id_number_enc, citizens.id_number_enc),
+      address_enc = COALESCE(excluded.address_enc, citizens.address_enc)
+    RETURNING *)`;
+const NO_CITIZEN = `c AS (SELECT NULL::text AS id, $31::text AS a, $32::text AS b, $33::text AS d, $34::text AS e, $35::text AS f, $36::text AS g WHERE false)`;
+const IDEMPOTENCY = `, k AS (INSERT INTO idempotency_keys (jurisdiction_id, key, user_id, request_hash, status_code, response)
+    VALUES ($1, $37, $38, $39, 201, jsonb_build_object('appealId', $2::text)))`;
+const NO_IDEMPOTENCY = `, k AS (SELECT $37::text AS a, $38::text AS b, $39::text AS d WHERE false)`;
+
+function intakeSql(citizen: boolean, idempotency: boolean): string {
+  return `WITH ${citizen ? CITIZEN_UPSERT : NO_CITIZEN},
+  n AS (
+    INSERT INTO appeal_counters (jurisdiction_id, day, value) VALUES ($1, $3, 1)
+    ON CONFLICT (jurisdiction_id, day) DO UPDATE SET value = appeal_counters.value + 1
+    RETURNING value),
+  a AS (
+    INSERT INTO appeals (jurisdiction_id, id, number, query_code, track, channel, kind, urgency, status, title, content,
+      category_id, area_code, location, citizen_id, confidential, consent_publish, accused_unit_id, owner_unit_id, policy_id,
+      version, last_event_seq, last_event_hash, created_by, created_at, updated_at)
+    SELECT $1, $2, $4 || $3 || lpad(n.value::text, 6, '0'), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+      (SELECT id FROM c), $16, $17, $18, $19, $20, 1, 1, $21, $22, $23::timestamptz, $23::timestamptz
+    FROM n
+    RETURNING number),
+  e AS (
+    INSERT INTO appeal_events (jurisdiction_id, appeal_id, seq, action, from_status, to_status, actor_user_id, actor_role,
+      actor_unit_id, reason, payload, visibility, occurred_at, prev_hash, hash)
+    VALUES ($1, $2, 1, $24, NULL, $25, $22, $26, $27, NULL, $28::jsonb, $29, $23::timestamptz, '', $30))
+  ${idempotency ? IDEMPOTENCY : NO_IDEMPOTENCY}
+  SELECT a.number, c.* FROM a LEFT JOIN c ON true`;
+}
+
+const STATEMENTS = new Map<string, string>();
+for (const citizen of [true, false]) for (const idem of [true, false]) STATEMENTS.set(`minsheng_intake_${citizen ? 'c' : 'n'}${idem ? 'k' : 'n'}_v1`, intakeSql(citizen, idem));
+
+function intakeParams(w: IntakeWrite): unknown[] {
+  const a = w.appeal, e = w.event, c = w.citizen, k = w.idempotency;
+  return [
+    a.jurisdictionId, a.id, w.day, w.numberPrefix, a.queryCode, a.track, a.channel, a.kind, a.urgency, a.status,
+    a.title, a.content, a.categoryId ?? null, a.areaCode ?? null, a.location ?? null, a.confidential ?? false, a.consentPublish ?? false,
+    a.accusedUnitId ?? null, a.ownerUnitId, a.policyId ?? null, e.hash, a.createdBy ?? null, (a.createdAt ?? new Date()).toISOString(),
+    e.action, e.toStatus, e.actorRole ?? null, e.actorUnitId ?? null, JSON.stringify(e.payload ?? {}), e.visibility, e.hash,
+    c?.id ?? null, c?.nameEnc ?? null, c?.phoneEnc ?? null, c?.idNumberEnc ?? null, c?.addressEnc ?? null, c?.phoneHash ?? null,
+    k?.key ?? null, k?.userId ?? null, k?.requestHash ?? null,
+  ];
+}
 
 /**
  * Write a whole intake — citizen upsert, the day's number, the appeal, its first event and the idempotency record —
  * as ONE statement of data-modifying CTEs. A single statement is atomic without BEGIN/COMMIT, costs one round trip,
  * and holds the per-day counter row lock only for that statement, which is what lets intakes run in parallel.
+ * The first event of an appeal has seq 1, no previous hash and the appeal's own hash head ($21 = $30).
  */
-export async function insertIntake(db: Executor, w: IntakeWrite): Promise<{ number: string; citizen: CitizenRow | null }> {
-  const a = w.appeal;
-  const c = w.citizen;
-  const e = w.event;
-  const citizenCte = c
-    ? sql`c AS (
-        INSERT INTO citizens (jurisdiction_id, id, name_enc, phone_enc, id_number_enc, address_enc, phone_hash)
-        VALUES (${c.jurisdictionId}, ${c.id}, ${c.nameEnc ?? null}, ${c.phoneEnc ?? null}, ${c.idNumberEnc ?? null}, ${c.addressEnc ?? null}, ${c.phoneHash ?? null})
-        ON CONFLICT (jurisdiction_id, phone_hash) DO UPDATE SET updated_at = now(),
-          name_enc = COALESCE(excluded.name_enc, citizens.name_enc),
-          id_number_enc = COALESCE(excluded.id_number_enc, citizens.id_number_enc),
-          address_enc = COALESCE(excluded.address_enc, citizens.address_enc)
-        RETURNING *)`
-    : sql`c AS (SELECT NULL::text AS id WHERE false)`;
-  const idempotencyCte = w.idempotency
-    ? sql`, k AS (INSERT INTO idempotency_keys (jurisdiction_id, key, user_id, request_hash, status_code, response)
-        VALUES (${a.jurisdictionId}, ${w.idempotency.key}, ${w.idempotency.userId}, ${w.idempotency.requestHash}, 201, ${json({ appealId: a.id })}))`
-    : sql``;
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
-    WITH ${citizenCte},
-    n AS (
-      INSERT INTO appeal_counters (jurisdiction_id, day, value) VALUES (${a.jurisdictionId}, ${w.day}, 1)
-      ON CONFLICT (jurisdiction_id, day) DO UPDATE SET value = appeal_counters.value + 1
-      RETURNING value),
-    a AS (
-      INSERT INTO appeals (jurisdiction_id, id, number, query_code, track, channel, kind, urgency, status, title, content,
-        category_id, area_code, location, citizen_id, confidential, consent_publish, accused_unit_id, owner_unit_id, policy_id,
-        version, last_event_seq, last_event_hash, created_by, created_at, updated_at)
-      SELECT ${a.jurisdictionId}, ${a.id}, ${w.numberPrefix} || ${w.day} || lpad(n.value::text, 6, '0'), ${a.queryCode}, ${a.track},
-        ${a.channel}, ${a.kind}, ${a.urgency}, ${a.status}, ${a.title}, ${a.content}, ${a.categoryId ?? null}, ${a.areaCode ?? null},
-        ${a.location ?? null}, (SELECT id FROM c), ${a.confidential ?? false}, ${a.consentPublish ?? false}, ${a.accusedUnitId ?? null},
-        ${a.ownerUnitId}, ${a.policyId ?? null}, ${a.version ?? 1}, ${a.lastEventSeq ?? 1}, ${a.lastEventHash ?? ''}, ${a.createdBy ?? null},
-        ${ts(a.createdAt)}, ${ts(a.updatedAt)}
-      FROM n
-      RETURNING number),
-    e AS (
-      INSERT INTO appeal_events (jurisdiction_id, appeal_id, seq, action, from_status, to_status, actor_user_id, actor_role,
-        actor_unit_id, reason, payload, visibility, occurred_at, prev_hash, hash)
-      VALUES (${e.jurisdictionId}, ${e.appealId}, ${e.seq}, ${e.action}, ${e.fromStatus ?? null}, ${e.toStatus}, ${e.actorUserId ?? null},
-        ${e.actorRole ?? null}, ${e.actorUnitId ?? null}, ${e.reason ?? null}, ${json(e.payload)}, ${e.visibility}, ${ts(e.occurredAt)},
-        ${e.prevHash}, ${e.hash}))
-    ${idempotencyCte}
-    SELECT a.number, c.* FROM a LEFT JOIN c ON true`);
+export async function insertIntake(database: Pick<Database, 'prepared'>, w: IntakeWrite): Promise<{ number: string; citizen: CitizenRow | null }> {
+  const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v1`;
+  const rows = await database.prepared<Record<string, unknown>>(name, STATEMENTS.get(name)!, intakeParams(w));
   const row = rows[0]!;
   const citizen: CitizenRow | null = row.id ? {
     jurisdictionId: row.jurisdiction_id as string, id: row.id as string, nameEnc: row.name_enc as string | null, phoneEnc: row.phone_enc as string | null,

@@ -104,7 +104,7 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
     location: input.location?.trim() || null, confidential, consentPublish: Boolean(input.consentPublish), accusedUnitId: input.accusedUnitId ?? null,
     ownerUnitId, policyId: policy?.id ?? null, version: 1, lastEventSeq: 1, lastEventHash: hash, createdBy: actorUserId, createdAt: now, updatedAt: now,
   };
-  const written = await insertIntake(db, {
+  const written = await insertIntake(deps.database, {
     appeal: row, numberPrefix: runtime.numberPrefix, day, citizen: citizenRow,
     event: { ...event, actorRole, actorUnitId: registrar.kind === 'staff' ? ownerUnitId : null, hash },
     idempotency: idempotency ? { ...idempotency, userId: actorUserId ?? 'public' } : undefined,
