@@ -29,14 +29,14 @@ export interface TestServer {
  * A real server for one test file: a fresh database (PGlite or PostgreSQL per MINSHENG_TEST_DB) with the demo
  * jurisdiction's units, categories and users but no appeals, listening on a random loopback port.
  */
-export async function startTestServer(options: { now?: Date } = {}): Promise<TestServer> {
+export async function startTestServer(options: { now?: Date; logStream?: NodeJS.WritableStream } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = { now: options.now ?? new Date('2026-11-23T09:00:00+08:00') }; // a Monday
-  const config = loadConfig({ MINSHENG_SECRET: TEST_SECRET, PORT: '0', HOST: '127.0.0.1' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ MINSHENG_SECRET: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: options.logStream ? 'info' : 'warn' } as NodeJS.ProcessEnv);
   const deps = await createDeps(config, database, { now: () => clock.now });
   await seedDemo(deps, { appeals: 0, compactAreas: true });
   deps.defaultJurisdictionId = '370812';
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options.logStream ? { logger: true, logStream: options.logStream } : {});
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

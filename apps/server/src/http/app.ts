@@ -16,9 +16,15 @@ import { rejectUnstorableText } from './text-guard';
 export type App = FastifyInstance;
 
 /** Build the HTTP app around explicit dependencies (tests build it the same way). */
-export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps, options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    // Request logs carry method and path only: query strings can hold phone numbers (caller history) and bodies hold
+    // personal data, so neither is ever logged.
+    logger: options.logger ? {
+      level: deps.config.logLevel,
+      serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    } : false,
     bodyLimit: 1024 * 1024,
     // Strict schemas: unknown fields and wrong types are errors, never silently dropped or coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },

@@ -44,6 +44,8 @@ export function errorHandler(err: FastifyError | AppError, req: FastifyRequest, 
   }
   const code = frameworkCode(fe);
   if (code) return sendError(req, reply, code, undefined, fe.message);
-  req.log.error({ err: { message: fe.message, stack: fe.stack, code: fe.code } }, 'unexpected error');
+  // Driver errors quote the failed query's parameters (ciphertexts, citizens' words): keep only the message head.
+  const message = String(fe.message ?? '').split(/\nparams:|params:/)[0]!.slice(0, 500);
+  req.log.error({ err: { name: fe.name, message, code: fe.code, stack: fe.stack?.split('\n').slice(1, 8).join('\n') } }, 'unexpected error');
   return sendError(req, reply, 'INTERNAL');
 }

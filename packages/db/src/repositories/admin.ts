@@ -1,6 +1,6 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { Executor } from '../connection';
-import { areas, auditLog, calendarOverrides, categories, unitAreas, units, userRoles, users } from '../schema';
+import { areas, auditLog, calendarOverrides, categories, deadlinePolicies, jurisdictions, unitAreas, units, userRoles, users } from '../schema';
 import { newId } from '../ids';
 
 export async function listUnits(db: Executor, jurisdictionId: string) {
@@ -68,4 +68,14 @@ export async function listAudit(db: Executor, jurisdictionId: string, targetType
   return db.select().from(auditLog)
     .where(and(eq(auditLog.jurisdictionId, jurisdictionId), eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
     .orderBy(asc(auditLog.at));
+}
+
+export async function updateJurisdictionSettings(db: Executor, jurisdictionId: string, settings: Record<string, unknown>) {
+  await db.update(jurisdictions).set({ settings }).where(eq(jurisdictions.id, jurisdictionId));
+}
+
+export async function updatePolicyClocks(db: Executor, jurisdictionId: string, id: string, clocks: unknown): Promise<boolean> {
+  const rows = await db.update(deadlinePolicies).set({ clocks, updatedAt: new Date() })
+    .where(and(eq(deadlinePolicies.jurisdictionId, jurisdictionId), eq(deadlinePolicies.id, id))).returning({ id: deadlinePolicies.id });
+  return rows.length === 1;
 }

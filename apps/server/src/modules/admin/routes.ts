@@ -1,16 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
-import { APPEAL_KINDS, ROLES, UNIT_KINDS } from '@minsheng/contracts';
+import { APPEAL_KINDS, DURATION_UNITS, ROLES, SATISFACTION_LEVELS, UNIT_KINDS } from '@minsheng/contracts';
 import type { Deps } from '../../deps';
 import { requireStaff, staff } from '../../http/authenticate-hook';
-import { Id, StringEnum } from '../../http/schema-helpers';
+import { Id, IdParams, StringEnum } from '../../http/schema-helpers';
 import { requireAdmin } from './policy';
 import { presentUnit } from './presenter';
 import { createUnit } from './use-cases/create-unit';
 import { createUser } from './use-cases/create-user';
 import { createCategory } from './use-cases/create-category';
 import { removeCalendarOverride, setCalendarOverride } from './use-cases/calendar-overrides';
+import { getSettings, listDeadlinePolicies, updateDeadlinePolicy, updateSettings } from './use-cases/configure-rules';
 import { listAreasFor, listCalendarFor, listCategoriesFor, listUnitsFor, listUsersFor } from './use-cases/list-reference';
 
 const security = [{ bearer: [] }];
@@ -33,6 +34,19 @@ const CategoryBody = Type.Object({
   open311Code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' })), keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 50 })),
 }, { additionalProperties: false });
 const OverrideBody = Type.Object({ kind: StringEnum(['holiday', 'workday'] as const), name: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false });
+const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const SettingsBody = Type.Object({
+  yellowAt: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
+  workingHours: Type.Optional(Type.Array(Type.Object({ start: HHMM, end: HHMM }, { additionalProperties: false }), { minItems: 1, maxItems: 6 })),
+  utcOffsetMinutes: Type.Optional(Type.Integer({ minimum: -840, maximum: 840 })),
+  problem: Type.Optional(Type.Object({ redo: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), unitsWithoutLead: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false })),
+  satisfactionWeights: Type.Optional(Type.Object(Object.fromEntries(SATISFACTION_LEVELS.map((l) => [l, Type.Optional(Type.Number({ minimum: 0, maximum: 1 }))])), { additionalProperties: false })),
+  sessionHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+}, { additionalProperties: false, minProperties: 1 });
+const DurationBody = Type.Object({ amount: Type.Number({ minimum: 0, maximum: 10_000 }), unit: StringEnum(DURATION_UNITS) }, { additionalProperties: false });
+const PolicyBody = Type.Object({
+  clocks: Type.Object({ sign_for: DurationBody, first_contact: DurationBody, handling: DurationBody, callback: DurationBody, redo: DurationBody, extensionMax: DurationBody }, { additionalProperties: false }),
+}, { additionalProperties: false });
 const AreasQuery = Type.Object({ parent: Type.Optional(AreaCode), q: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) }, { additionalProperties: false });
 const CalendarQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^20[0-9]{2}$' })) }, { additionalProperties: false });
 
@@ -69,6 +83,14 @@ export function adminRoutes(deps: Deps): FastifyPluginAsync {
     app.put('/api/admin/calendar/:date', { schema: { tags: ['admin'], summary: '设置节假日/调休', security, params: DateParams, body: OverrideBody } }, async (req) => {
       const body = req.body as Static<typeof OverrideBody>;
       return setCalendarOverride(deps, staff(req), (req.params as { date: string }).date, body.kind, body.name ?? '');
+    });
+    app.get('/api/admin/settings', { schema: { tags: ['admin'], summary: '规则参数 (亮灯比例、工作时间、疑难阈值、满意度权重)', security } }, async (req) => getSettings(deps, staff(req)));
+    app.put('/api/admin/settings', { schema: { tags: ['admin'], summary: '修改规则参数', security, body: SettingsBody } }, async (req) => {
+      return updateSettings(deps, staff(req), req.body as Static<typeof SettingsBody>);
+    });
+    app.get('/api/admin/deadline-policies', { schema: { tags: ['admin'], summary: '办理时限策略', security } }, async (req) => ({ items: await listDeadlinePolicies(deps, staff(req)) }));
+    app.put('/api/admin/deadline-policies/:id', { schema: { tags: ['admin'], summary: '修改办理时限', security, params: IdParams, body: PolicyBody } }, async (req) => {
+      return updateDeadlinePolicy(deps, staff(req), (req.params as { id: string }).id, (req.body as Static<typeof PolicyBody>).clocks);
     });
     app.delete('/api/admin/calendar/:date', { schema: { tags: ['admin'], summary: '删除日历调整', security, params: DateParams } }, async (req) => {
       await removeCalendarOverride(deps, staff(req), (req.params as { date: string }).date);

@@ -1,0 +1,54 @@
+import { AppError } from '@minsheng/contracts';
+import { createWorkCalendar, resolveSettings } from '@minsheng/domain';
+import type { JurisdictionSettings, PolicyClocks } from '@minsheng/domain';
+import { findJurisdiction, updateJurisdictionSettings, updatePolicyClocks, writeAudit } from '@minsheng/db';
+import type { Deps } from '../../../deps';
+import type { SessionUser } from '../../auth/session-cache';
+import { requireAdmin } from '../policy';
+import { requireRuntime } from '../../../runtime/require-runtime';
+
+/** The jurisdiction's rule numbers (DOMAIN.md: yellow light share, working hours, problem thresholds, weights). */
+export async function getSettings(deps: Deps, user: SessionUser): Promise<JurisdictionSettings> {
+  return (await requireRuntime(deps, user.jurisdictionId)).settings;
+}
+
+/** A settings change: top-level keys replace, the nested groups merge key by key. */
+export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights'>> & {
+  problem?: Partial<JurisdictionSettings['problem']> | undefined;
+  satisfactionWeights?: Partial<JurisdictionSettings['satisfactionWeights']> | undefined;
+};
+
+/** Change some settings; the result must still make a working calendar, or nothing is saved. */
+export async function updateSettings(deps: Deps, user: SessionUser, patch: SettingsPatch): Promise<JurisdictionSettings> {
+  requireAdmin(user);
+  const j = await findJurisdiction(deps.database.db, user.jurisdictionId);
+  if (!j) throw new AppError('NOT_FOUND');
+  const current = (j.settings ?? {}) as Record<string, Record<string, unknown> | unknown>;
+  const stored: Record<string, unknown> = { ...current, ...patch };
+  for (const group of ['problem', 'satisfactionWeights'] as const) {
+    if (patch[group]) stored[group] = { ...(current[group] as Record<string, unknown> | undefined), ...patch[group] };
+  }
+  const next = resolveSettings(stored);
+  try {
+    createWorkCalendar({ workingHours: next.workingHours, utcOffsetMinutes: next.utcOffsetMinutes });
+  } catch (err) {
+    throw new AppError('VALIDATION_FAILED', err instanceof Error ? err.message : 'invalid working hours', { field: 'workingHours' });
+  }
+  await updateJurisdictionSettings(deps.database.db, user.jurisdictionId, stored);
+  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_settings', targetType: 'jurisdiction', targetId: user.jurisdictionId, detail: { patch } });
+  deps.runtimes.invalidate(user.jurisdictionId);
+  return next;
+}
+
+export async function listDeadlinePolicies(deps: Deps, user: SessionUser) {
+  return (await requireRuntime(deps, user.jurisdictionId)).policies;
+}
+
+/** Change a deadline policy's clocks. Appeals whose clocks already run keep their due times; new clocks use these. */
+export async function updateDeadlinePolicy(deps: Deps, user: SessionUser, id: string, clocks: PolicyClocks) {
+  requireAdmin(user);
+  if (!(await updatePolicyClocks(deps.database.db, user.jurisdictionId, id, clocks))) throw new AppError('NOT_FOUND');
+  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_deadline_policy', targetType: 'deadline_policy', targetId: id, detail: { clocks } });
+  deps.runtimes.invalidate(user.jurisdictionId);
+  return (await requireRuntime(deps, user.jurisdictionId)).policies.find((p) => p.id === id)!;
+}
