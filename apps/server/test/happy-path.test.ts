@@ -93,6 +93,7 @@ describe('hotline happy path over HTTP', () => {
     const illegal = await act('callback', { action: 'close' }, 409);
     assert.equal(illegal.body.error.code, 'ILLEGAL_TRANSITION');
     assert.equal(illegal.body.error.details.status, 'closed');
+    assert.deepEqual(illegal.body.error.details.allowedActions, ['note'], 'a 409 lists what this user may still do');
   });
 
   it('the timeline holds every step in order with an intact hash chain', async () => {

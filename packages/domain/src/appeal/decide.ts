@@ -1,4 +1,4 @@
-import type { AppealStatus, Role } from '@minsheng/contracts';
+import type { AppealAction, AppealStatus, Role } from '@minsheng/contracts';
 import { SATISFACTION_LEVELS } from '@minsheng/contracts';
 import type { WorkCalendar } from '../calendar';
 import type { PolicyClocks } from '../deadlines/policy';
@@ -45,6 +45,11 @@ export function actingGrant(rule: TransitionRule, appeal: AppealSnapshot, actor:
   return null;
 }
 
+/** Actions this actor may take on the appeal in its current state (what a UI shows, what a 409 lists). */
+export function availableActions(appeal: AppealSnapshot, actor: Actor, table: readonly TransitionRule[] = HOTLINE_TRANSITIONS): AppealAction[] {
+  return table.filter((r) => r.from.includes(appeal.status) && actingGrant(r, appeal, actor)).map((r) => r.action);
+}
+
 function missingInput(rule: TransitionRule, cmd: Command): string[] {
   return rule.requires.filter((field) => {
     const v = cmd.input[field];
@@ -62,9 +67,9 @@ function missingInput(rule: TransitionRule, cmd: Command): string[] {
 export function decide(appeal: AppealSnapshot, cmd: Command, actor: Actor, ctx: DecideContext): DecideResult {
   const table = ctx.table ?? HOTLINE_TRANSITIONS;
   const rule = findRule(cmd.action, appeal.status, table);
-  if (!rule) return fail('ILLEGAL_TRANSITION', `${cmd.action} is not allowed in state ${appeal.status}`, { status: appeal.status, action: cmd.action });
+  if (!rule) return fail('ILLEGAL_TRANSITION', `${cmd.action} is not allowed in state ${appeal.status}`, { status: appeal.status, action: cmd.action, allowedActions: availableActions(appeal, actor, table) });
   const grant = actingGrant(rule, appeal, actor);
-  if (!grant) return fail('FORBIDDEN', `no role of this user may ${cmd.action} this appeal`, { action: cmd.action });
+  if (!grant) return fail('FORBIDDEN', `no role of this user may ${cmd.action} this appeal`, { action: cmd.action, status: appeal.status, allowedActions: availableActions(appeal, actor, table) });
   const missing = missingInput(rule, cmd);
   if (missing.length) return fail('INVALID_TRANSITION_INPUT', `${cmd.action} needs ${missing.join(', ')}`, { missing });
   if (cmd.input.satisfaction !== undefined && !SATISFACTION_LEVELS.includes(cmd.input.satisfaction)) {

@@ -83,3 +83,4 @@ export function findRule(action: AppealAction, status: AppealStatus, table: read
 export function actionsFrom(status: AppealStatus, table: readonly TransitionRule[] = HOTLINE_TRANSITIONS): AppealAction[] {
   return table.filter((r) => r.from.includes(status)).map((r) => r.action);
 }
+

@@ -1,6 +1,6 @@
 import type { AppealStatus, ClockName } from '@minsheng/contracts';
 import { STATUS_LABELS } from '@minsheng/contracts';
-import { actingGrant, HOTLINE_TRANSITIONS, maskAddress, maskName, maskPhone, problemReasons } from '@minsheng/domain';
+import { availableActions, maskAddress, maskName, maskPhone, problemReasons } from '@minsheng/domain';
 import type { ClockState } from '@minsheng/domain';
 import type { AppealRow, PiiCipher, schema } from '@minsheng/db';
 import type { JurisdictionRuntime } from '../../runtime/jurisdiction-runtime';
@@ -51,9 +51,7 @@ export function presentAppeal(p: AppealDetailParts, user: SessionUser | null, ru
   const a = p.appeal;
   const snapshot = toSnapshot(a, p.clocks, p.paths);
   const actor = user ? { userId: user.userId, grants: user.grants } : null;
-  const actions = actor
-    ? HOTLINE_TRANSITIONS.filter((r) => r.from.includes(a.status as AppealStatus) && actingGrant(r, snapshot, actor)).map((r) => r.action)
-    : [];
+  const actions = actor ? availableActions(snapshot, actor) : [];
   return {
     ...presentAppealSummary(a, p.clocks, runtime, now),
     queryCode: a.queryCode, content: a.content, location: a.location, consentPublish: a.consentPublish,

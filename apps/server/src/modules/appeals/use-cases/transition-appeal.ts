@@ -15,8 +15,8 @@ export interface TransitionInput extends Command {
   expectedVersion?: number | undefined;
 }
 
-function conflict(code: 'STALE_STATE' | 'ILLEGAL_TRANSITION', status: string, version: number, message?: string): AppError {
-  return new AppError(code, message, { status, version });
+function conflict(code: 'STALE_STATE' | 'ILLEGAL_TRANSITION', status: string, version: number, message?: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, { status, version, ...extra });
 }
 
 /**
@@ -41,7 +41,7 @@ export async function transitionAppeal(deps: Deps, user: SessionUser, appealId: 
     now, calendar: runtime.calendar, policy: policy.clocks as PolicyClocks,
   });
   if (!result.ok) {
-    if (result.code === 'ILLEGAL_TRANSITION') throw conflict('ILLEGAL_TRANSITION', appeal.status, appeal.version, result.message);
+    if (result.code === 'ILLEGAL_TRANSITION') throw conflict('ILLEGAL_TRANSITION', appeal.status, appeal.version, result.message, { allowedActions: result.details?.allowedActions });
     throw new AppError(result.code, result.message, result.details);
   }
   const d = result.decision;
