@@ -21,7 +21,7 @@ type StoredEvent = typeof schema.appealEvents.$inferSelect;
 /** What a forger with the code would compute: the hash over exactly the hashed fields. */
 const hashOf = (e: StoredEvent) => eventHash({
   jurisdictionId: e.jurisdictionId, appealId: e.appealId, seq: e.seq, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus,
-  actorUserId: e.actorUserId, reason: e.reason, payload: e.payload, visibility: e.visibility, occurredAt: e.occurredAt, prevHash: e.prevHash,
+  actorUserId: e.actorUserId, actorRole: e.actorRole, actorUnitId: e.actorUnitId, reason: e.reason, payload: e.payload, visibility: e.visibility, occurredAt: e.occurredAt, prevHash: e.prevHash,
 });
 
 describe('tamper-evident audit trail', () => {

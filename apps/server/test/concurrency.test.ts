@@ -73,7 +73,11 @@ describe('concurrent actors', () => {
     const numbers = results.map((r) => r.body.number as string).sort();
     assert.deepEqual(numbers, Array.from({ length: 20 }, (_, i) => `YZ20261123${String(i + 1).padStart(6, '0')}`));
     assert.equal(new Set(results.map((r) => r.body.id)).size, 20);
-    assert.equal(new Set(results.map((r) => r.body.citizen.id)).size, 1, 'one caller, one citizen row');
+    assert.equal(new Set(results.map((r) => r.body.citizen.id)).size, 20, 'each appeal keeps its own identity snapshot');
+    const [linked] = await queryRows<{ hashes: number }>(s.deps.database.db, sql`
+      SELECT count(DISTINCT c.phone_hash)::int AS hashes FROM appeals a JOIN citizens c ON c.jurisdiction_id = a.jurisdiction_id AND c.id = a.citizen_id
+      WHERE a.jurisdiction_id = '370812' AND a.id = ANY(${sql`ARRAY[${sql.join(results.map((r) => sql`${r.body.id}`), sql`, `)}]::text[]`})`);
+    assert.equal(linked?.hashes, 1, 'one caller: every snapshot carries the same phone hash');
     const [counter] = await queryRows<{ value: number }>(s.deps.database.db, sql`SELECT value FROM appeal_counters WHERE jurisdiction_id = '370812' AND day = '20261123'`);
     assert.equal(Number(counter?.value), 20);
   });

@@ -93,7 +93,7 @@ describe('DEFAULT_HOTLINE_POLICIES (DOMAIN.md §5)', () => {
 describe('hash chain', () => {
   const base: Omit<HashedEvent, 'seq' | 'prevHash'> = {
     jurisdictionId: 'j-1', appealId: 'ap-1', action: 'note', fromStatus: 'handling', toStatus: 'handling', actorUserId: 'u-1',
-    reason: 'r', payload: { b: [1, { y: 2, x: 1 }], a: 'z' }, visibility: 'internal', occurredAt: new Date('2026-11-23T02:00:00Z'),
+    actorRole: 'handler', actorUnitId: 'unit-1', reason: 'r', payload: { b: [1, { y: 2, x: 1 }], a: 'z' }, visibility: 'internal', occurredAt: new Date('2026-11-23T02:00:00Z'),
   };
   function chain(n: number): (HashedEvent & { hash: string })[] {
     const out: (HashedEvent & { hash: string })[] = [];
@@ -135,7 +135,7 @@ describe('hash chain', () => {
     assert.equal(eventHash({ ...e, payload: { a: 'z', b: [1, { x: 1, y: 2 }] } }), h);
     const changes: Partial<HashedEvent>[] = [
       { jurisdictionId: 'j-2' }, { appealId: 'ap-2' }, { seq: 2 }, { action: 'urge' }, { fromStatus: null }, { toStatus: 'closed' },
-      { actorUserId: null }, { reason: null }, { payload: { a: 'z', b: [1, { x: 1, y: 3 }] } }, { visibility: 'public' },
+      { actorUserId: null }, { actorRole: 'supervisor' }, { actorUnitId: 'unit-2' }, { reason: null }, { payload: { a: 'z', b: [1, { x: 1, y: 3 }] } }, { visibility: 'public' },
       { occurredAt: new Date(e.occurredAt.getTime() + 1) }, { prevHash: 'x' },
     ];
     for (const change of changes) assert.notEqual(eventHash({ ...e, ...change }), h, Object.keys(change).join());

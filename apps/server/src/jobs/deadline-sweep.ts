@@ -10,8 +10,9 @@ import { systemUser } from './system-user';
 interface DueClock { appeal_id: string; clock: string; started_at: Date; due_at: Date; unit: string; yellow_notified_at: Date | null; overdue_notified_at: Date | null }
 
 /**
- * One pass over running clocks: at yellow the appeal is urged automatically (催办), when overdue the clock is marked
- * (the supervision notice the working day after is the lifecycle's job). Bounded per pass; marks make it idempotent.
+ * One pass over running clocks: at yellow the appeal is urged automatically (催办), when overdue the clock is marked.
+ * Bounded per pass; the marks make it idempotent. (The supervision notice after overdue arrives with the lifecycle
+ * issue; the mark and the urge are two writes, so a crash between them loses that one urge.)
  */
 export async function sweepDeadlines(deps: Deps, jurisdictionId: string, limit = 500): Promise<{ yellow: number; overdue: number }> {
   const db = deps.database.db;
@@ -28,11 +29,13 @@ export async function sweepDeadlines(deps: Deps, jurisdictionId: string, limit =
     const light = runtime.calendar.light(new Date(c.started_at), new Date(c.due_at), now, c.unit as DurationUnit, runtime.settings.yellowAt);
     if (light === 'red') {
       const marked = await queryRows(db, sql`UPDATE appeal_clocks SET overdue_notified_at = ${now}, yellow_notified_at = COALESCE(yellow_notified_at, ${now})
-        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND overdue_notified_at IS NULL RETURNING clock`);
+        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND overdue_notified_at IS NULL
+          AND started_at = ${new Date(c.started_at)} AND due_at = ${new Date(c.due_at)} RETURNING clock`);
       if (marked.length) overdue += 1; // a concurrent sweep may have marked it first
     } else if (light === 'yellow' && !c.yellow_notified_at) {
       const marked = await queryRows(db, sql`UPDATE appeal_clocks SET yellow_notified_at = ${now}
-        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND yellow_notified_at IS NULL RETURNING clock`);
+        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND yellow_notified_at IS NULL
+          AND started_at = ${new Date(c.started_at)} AND due_at = ${new Date(c.due_at)} RETURNING clock`); // only the clock as read, not one restarted meanwhile
       if (!marked.length) continue; // another process got there first
       yellow += 1;
       try {

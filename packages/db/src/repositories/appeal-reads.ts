@@ -70,7 +70,8 @@ export interface AppealListFilter {
   channel?: string | undefined;
   overdue?: boolean | undefined;
   text?: string | undefined;
-  citizenId?: string | undefined;
+  /** The caller's keyed phone hash: every appeal whose citizen gave that number. */
+  phoneHash?: string | undefined;
   cursor?: { createdAt: Date; id: string } | undefined;
   limit: number;
   now: Date;
@@ -95,7 +96,9 @@ export async function listAppeals(db: Executor, jurisdictionId: string, scope: A
   if (f.categoryId) where.push(eq(appeals.categoryId, f.categoryId));
   if (f.areaCode) where.push(sql`${appeals.areaCode} LIKE ${`${f.areaCode}%`}`);
   if (f.channel) where.push(eq(appeals.channel, f.channel));
-  if (f.citizenId) where.push(eq(appeals.citizenId, f.citizenId));
+  if (f.phoneHash) {
+    where.push(sql`${appeals.citizenId} IN (SELECT id FROM citizens WHERE jurisdiction_id = ${appeals.jurisdictionId} AND phone_hash = ${f.phoneHash})`);
+  }
   if (f.overdue !== undefined) {
     const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${appeals.jurisdictionId} AND c.appeal_id = ${appeals.id}
       AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${f.now})`;

@@ -13,15 +13,12 @@ export interface IntakeWrite {
   idempotency?: { key: string; userId: string; requestHash: string } | undefined;
 }
 
-// Parameters $1–$42 in the order `intakeParams` lists them. The text is fixed per variant (with/without citizen,
+// Parameters $1–$39 in the order `intakeParams` lists them. The text is fixed per variant (with/without citizen,
 // with/without idempotency key), so PostgreSQL prepares each variant once per connection.
-const CITIZEN_UPSERT = `c AS (
+// Insert-only: each appeal keeps the identity given with it; the phone hash links a caller's appeals.
+const CITIZEN_INSERT = `c AS (
     INSERT INTO citizens (jurisdiction_id, id, name_enc, phone_enc, id_number_enc, address_enc, phone_hash)
     VALUES ($1, $31, $32, $33, $34, $35, $36)
-    ON CONFLICT (jurisdiction_id, phone_hash) DO UPDATE SET updated_at = now(),
-      name_enc = COALESCE(excluded.name_enc, citizens.name_enc),
-      id_number_enc = COALESCE(excluded.id_number_enc, citizens.id_number_enc),
-      address_enc = COALESCE(excluded.address_enc, citizens.address_enc)
     RETURNING *)`;
 const NO_CITIZEN = `c AS (SELECT NULL::text AS id, $31::text AS a, $32::text AS b, $33::text AS d, $34::text AS e, $35::text AS f, $36::text AS g WHERE false)`;
 const IDEMPOTENCY = `, k AS (INSERT INTO idempotency_keys (jurisdiction_id, key, user_id, request_hash, status_code, response)
@@ -29,7 +26,7 @@ const IDEMPOTENCY = `, k AS (INSERT INTO idempotency_keys (jurisdiction_id, key,
 const NO_IDEMPOTENCY = `, k AS (SELECT $37::text AS a, $38::text AS b, $39::text AS d WHERE false)`;
 
 function intakeSql(citizen: boolean, idempotency: boolean): string {
-  return `WITH ${citizen ? CITIZEN_UPSERT : NO_CITIZEN},
+  return `WITH ${citizen ? CITIZEN_INSERT : NO_CITIZEN},
   n AS (
     INSERT INTO appeal_counters (jurisdiction_id, day, value) VALUES ($1, $3, 1)
     ON CONFLICT (jurisdiction_id, day) DO UPDATE SET value = appeal_counters.value + 1
@@ -51,7 +48,7 @@ function intakeSql(citizen: boolean, idempotency: boolean): string {
 }
 
 const STATEMENTS = new Map<string, string>();
-for (const citizen of [true, false]) for (const idem of [true, false]) STATEMENTS.set(`minsheng_intake_${citizen ? 'c' : 'n'}${idem ? 'k' : 'n'}_v1`, intakeSql(citizen, idem));
+for (const citizen of [true, false]) for (const idem of [true, false]) STATEMENTS.set(`minsheng_intake_${citizen ? 'c' : 'n'}${idem ? 'k' : 'n'}_v2`, intakeSql(citizen, idem));
 
 function intakeParams(w: IntakeWrite): unknown[] {
   const a = w.appeal, e = w.event, c = w.citizen, k = w.idempotency;
@@ -66,13 +63,13 @@ function intakeParams(w: IntakeWrite): unknown[] {
 }
 
 /**
- * Write a whole intake — citizen upsert, the day's number, the appeal, its first event and the idempotency record —
+ * Write a whole intake — the citizen's identity, the day's number, the appeal, its first event and the idempotency record —
  * as ONE statement of data-modifying CTEs. A single statement is atomic without BEGIN/COMMIT, costs one round trip,
  * and holds the per-day counter row lock only for that statement, which is what lets intakes run in parallel.
  * The first event of an appeal has seq 1, no previous hash and the appeal's own hash head ($21 = $30).
  */
 export async function insertIntake(database: Pick<Database, 'prepared'>, w: IntakeWrite): Promise<{ number: string; citizen: CitizenRow | null }> {
-  const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v1`;
+  const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v2`;
   const rows = await database.prepared<Record<string, unknown>>(name, STATEMENTS.get(name)!, intakeParams(w));
   const row = rows[0]!;
   const citizen: CitizenRow | null = row.id ? {

@@ -23,5 +23,42 @@ export function canReadAppeal(grants: readonly Grant[], facts: AppealAccessFacts
   return grants.some((g) => units.some((u) => (facts.unitPaths[u] ?? []).includes(g.unitId)));
 }
 
-/** Roles that see citizens' identity unmasked on a confidential appeal (DOMAIN.md §8). */
-export const CONFIDENTIAL_IDENTITY_ROLES = ['agent', 'dispatcher', 'handler'] as const;
+
+export interface IdentityFacts {
+  ownerUnitId: string;
+  leadUnitId: string | null;
+  coUnitIds: readonly string[];
+  accusedUnitId: string | null;
+  confidential: boolean;
+  unitPaths: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Who may see a citizen's identity unmasked (DOMAIN.md §8). Intake and dispatch at the owning unit; the handler of a
+ * unit the appeal is assigned to NOW (on a confidential appeal exactly that unit, not a parent of it); on ordinary
+ * appeals also the assigned unit's leader and the centre's callback and supervision staff. Earlier handlers lose it.
+ */
+export function canRevealIdentity(grants: readonly Grant[], f: IdentityFacts): boolean {
+  if (isAccusedSide(grants, f.accusedUnitId)) return false;
+  const assigned = [f.leadUnitId, ...f.coUnitIds].filter((u): u is string => u !== null);
+  const covers = (g: Grant, unit: string) => (f.unitPaths[unit] ?? []).includes(g.unitId);
+  return grants.some((g) => {
+    switch (g.role) {
+      case 'agent':
+      case 'dispatcher':
+        return covers(g, f.ownerUnitId);
+      case 'handler':
+        return assigned.some((u) => (f.confidential ? g.unitId === u : covers(g, u)));
+      case 'unit_leader':
+        return !f.confidential && assigned.some((u) => covers(g, u));
+      case 'callback':
+      case 'supervisor':
+        return !f.confidential && covers(g, f.ownerUnitId);
+      default:
+        return false;
+    }
+  });
+}
+
+/** 来电历史 is an intake tool: only agents and dispatchers look a caller up by phone. */
+export const CALLER_HISTORY_ROLES = ['agent', 'dispatcher'] as const;

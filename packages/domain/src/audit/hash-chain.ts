@@ -9,6 +9,9 @@ export interface HashedEvent {
   fromStatus: string | null;
   toStatus: string;
   actorUserId: string | null;
+  /** The role and unit the actor acted under: part of the record, so part of the hash. */
+  actorRole: string | null;
+  actorUnitId: string | null;
   reason: string | null;
   payload: unknown;
   visibility: string;

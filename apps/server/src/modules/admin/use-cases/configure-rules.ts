@@ -47,8 +47,19 @@ export async function listDeadlinePolicies(deps: Deps, user: SessionUser) {
 /** Change a deadline policy's clocks. Appeals whose clocks already run keep their due times; new clocks use these. */
 export async function updateDeadlinePolicy(deps: Deps, user: SessionUser, id: string, clocks: PolicyClocks) {
   requireAdmin(user);
+  // Every duration must be one the calendar can add (e.g. whole working days), or each dispatch would fail later.
+  const runtime = await requireRuntime(deps, user.jurisdictionId);
+  for (const [name, d] of Object.entries(clocks)) {
+    try {
+      runtime.calendar.addDuration(deps.now(), d.amount, d.unit);
+    } catch (err) {
+      throw new AppError('VALIDATION_FAILED', err instanceof Error ? err.message : 'invalid duration', { field: `clocks.${name}` });
+    }
+  }
   if (!(await updatePolicyClocks(deps.database.db, user.jurisdictionId, id, clocks))) throw new AppError('NOT_FOUND');
   await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_deadline_policy', targetType: 'deadline_policy', targetId: id, detail: { clocks } });
   deps.runtimes.invalidate(user.jurisdictionId);
-  return (await requireRuntime(deps, user.jurisdictionId)).policies.find((p) => p.id === id)!;
+  const updated = (await requireRuntime(deps, user.jurisdictionId)).policies.find((p) => p.id === id);
+  if (!updated) throw new AppError('NOT_FOUND'); // an inactive policy: saved, but not in force
+  return updated;
 }

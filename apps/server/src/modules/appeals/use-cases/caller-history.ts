@@ -1,14 +1,19 @@
-import { and, eq } from 'drizzle-orm';
-import { schema } from '@minsheng/db';
+import { AppError } from '@minsheng/contracts';
+import { CALLER_HISTORY_ROLES } from '@minsheng/domain';
+import { writeAudit } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { listAppealsForUser } from './list-appeals';
 
-/** 来电历史: the caller's earlier appeals, found by the keyed phone hash (no decryption, no plain-text search). */
+/**
+ * 来电历史: the caller's earlier appeals, found by the keyed phone hash (no decryption, no plain-text search). Only
+ * intake roles may look a number up, and every look-up is audited (by hash: the log holds no phone number).
+ */
 export async function callerHistory(deps: Deps, user: SessionUser, phone: string) {
-  const t = schema.citizens;
-  const [citizen] = await deps.database.db.select({ id: t.id }).from(t)
-    .where(and(eq(t.jurisdictionId, user.jurisdictionId), eq(t.phoneHash, deps.cipher.phoneHash(phone)))).limit(1);
-  if (!citizen) return { items: [], nextCursor: null };
-  return listAppealsForUser(deps, user, { citizenId: citizen.id, limit: 50 });
+  if (!user.grants.some((g) => (CALLER_HISTORY_ROLES as readonly string[]).includes(g.role))) {
+    throw new AppError('FORBIDDEN', 'caller history is for intake agents and dispatchers');
+  }
+  const phoneHash = deps.cipher.phoneHash(phone);
+  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'caller_history', targetType: 'phone_hash', targetId: phoneHash, detail: {} });
+  return listAppealsForUser(deps, user, { phoneHash, limit: 50 });
 }

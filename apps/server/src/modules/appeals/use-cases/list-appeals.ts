@@ -17,7 +17,9 @@ export function encodeCursor(createdAt: Date, id: string): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
+  // Only cursors this server could have made: an ISO instant in a sane range and a UUID.
+  const sane = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at ?? '') && createdAt.getUTCFullYear() >= 2000 && createdAt.getUTCFullYear() < 10000;
+  if (!id || !sane || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
   return { createdAt, id };
 }
 

@@ -74,6 +74,11 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   if (input.accusedUnitId && !(await unitPaths(db, jurisdictionId, [input.accusedUnitId]))[input.accusedUnitId]) {
     throw new AppError('UNKNOWN_UNIT', undefined, { field: 'accusedUnitId' });
   }
+  // A report against the receiving unit itself (or a unit above it) cannot be handled here: it would be invisible to
+  // everyone who could act on it. It belongs to the next level up (or 纪检监察).
+  if (input.accusedUnitId && ownerPath.includes(input.accusedUnitId)) {
+    throw new AppError('ACCUSED_UNIT', 'the accused unit is the receiving unit or above it', { field: 'accusedUnitId' });
+  }
   const kind = input.kind ?? category?.defaultKind ?? null;
   if (!kind) throw new AppError('VALIDATION_FAILED', 'kind is required when the category has no default kind', { field: 'kind' });
   const urgency = input.urgency ?? 'normal';
@@ -87,7 +92,8 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   const confidential = Boolean(input.confidential) || Boolean(input.accusedUnitId);
   const payload = { channel: input.channel, kind, urgency };
   const prevHash = '';
-  const event = { jurisdictionId, appealId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'registered', actorUserId, reason: null, payload, visibility: 'public', occurredAt: now, prevHash };
+  const actorUnitId = registrar.kind === 'staff' ? ownerUnitId : null;
+  const event = { jurisdictionId, appealId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'registered', actorUserId, actorRole, actorUnitId, reason: null, payload, visibility: 'public', occurredAt: now, prevHash };
   const hash = eventHash(event);
 
   const citizenRow = citizen && (citizen.name || citizen.phone || citizen.idNumber || citizen.address) ? {
@@ -106,11 +112,11 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   };
   const written = await insertIntake(deps.database, {
     appeal: row, numberPrefix: runtime.numberPrefix, day, citizen: citizenRow,
-    event: { ...event, actorRole, actorUnitId: registrar.kind === 'staff' ? ownerUnitId : null, hash },
+    event: { ...event, hash },
     idempotency: idempotency ? { ...idempotency, userId: actorUserId ?? 'public' } : undefined,
   });
   const appeal = {
-    ...row, number: written.number, citizenId: written.citizen?.id ?? null, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null,
+    ...row, number: written.number, citizenId: written.citizen?.id ?? null, routingRuleId: null, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null,
     redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null,
   } satisfies AppealRow;
   return { appeal, citizen: written.citizen, ownerPath };

@@ -1,21 +1,19 @@
 import { AppError } from '@minsheng/contracts';
-import { CONFIDENTIAL_IDENTITY_ROLES } from '@minsheng/domain';
+import { canRevealIdentity } from '@minsheng/domain';
 import { findCitizen, writeAudit } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { loadReadableAppeal } from '../appeal-policy';
 
-const REVEAL_ROLES = new Set(['agent', 'dispatcher', 'handler', 'unit_leader', 'callback', 'supervisor']);
-
 /**
  * Show a citizen's unmasked identity. Every reveal is written to the audit log (who, which appeal, why) before the
- * values are returned; on a confidential appeal only intake, dispatch and the handler may see them (DOMAIN.md §8).
+ * values are returned; who may is the domain's canRevealIdentity (DOMAIN.md §8).
  */
 export async function revealCitizen(deps: Deps, user: SessionUser, appealId: string, reason: string) {
   const db = deps.database.db;
-  const { appeal } = await loadReadableAppeal(db, user, appealId);
-  const allowed: ReadonlySet<string> = appeal.confidential ? new Set<string>(CONFIDENTIAL_IDENTITY_ROLES) : REVEAL_ROLES;
-  if (!user.grants.some((g) => allowed.has(g.role))) throw new AppError('FORBIDDEN', 'your role may not see this citizen unmasked');
+  const { appeal, paths } = await loadReadableAppeal(db, user, appealId);
+  const facts = { ownerUnitId: appeal.ownerUnitId, leadUnitId: appeal.leadUnitId, coUnitIds: appeal.coUnitIds, accusedUnitId: appeal.accusedUnitId, confidential: appeal.confidential, unitPaths: paths };
+  if (!canRevealIdentity(user.grants, facts)) throw new AppError('FORBIDDEN', 'your role may not see this citizen unmasked');
   if (!appeal.citizenId) throw new AppError('NOT_FOUND');
   const citizen = await findCitizen(db, user.jurisdictionId, appeal.citizenId);
   if (!citizen) throw new AppError('NOT_FOUND');

@@ -5,6 +5,7 @@ import type { Deps } from '../../../deps';
 
 interface EventRow {
   appeal_id: string; seq: number; action: string; from_status: string | null; to_status: string; actor_user_id: string | null;
+  actor_role: string | null; actor_unit_id: string | null;
   reason: string | null; payload: unknown; visibility: string; occurred_at: Date | string; prev_hash: string; hash: string;
 }
 
@@ -21,7 +22,7 @@ export async function verifyAuditTrail(deps: Deps, jurisdictionId: string, pageS
       SELECT id, number, last_event_seq, last_event_hash FROM appeals WHERE jurisdiction_id = ${jurisdictionId} AND id > ${after} ORDER BY id LIMIT ${pageSize}`);
     if (!heads.length) break;
     const rows = await queryRows<EventRow>(db, sql`
-      SELECT appeal_id, seq, action, from_status, to_status, actor_user_id, reason, payload, visibility, occurred_at, prev_hash, hash
+      SELECT appeal_id, seq, action, from_status, to_status, actor_user_id, actor_role, actor_unit_id, reason, payload, visibility, occurred_at, prev_hash, hash
       FROM appeal_events WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ANY(${sql`ARRAY[${sql.join(heads.map((h) => sql`${h.id}`), sql`, `)}]::text[]`})
       ORDER BY appeal_id, seq`);
     const byAppeal = new Map<string, EventRow[]>();
@@ -29,7 +30,7 @@ export async function verifyAuditTrail(deps: Deps, jurisdictionId: string, pageS
     for (const head of heads) {
       const chain = (byAppeal.get(head.id) ?? []).map((e) => ({
         jurisdictionId, appealId: head.id, seq: Number(e.seq), action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
-        actorUserId: e.actor_user_id, reason: e.reason, payload: e.payload, visibility: e.visibility, occurredAt: new Date(e.occurred_at),
+        actorUserId: e.actor_user_id, actorRole: e.actor_role, actorUnitId: e.actor_unit_id, reason: e.reason, payload: e.payload, visibility: e.visibility, occurredAt: new Date(e.occurred_at),
         prevHash: e.prev_hash, hash: e.hash,
       }));
       events += chain.length;
