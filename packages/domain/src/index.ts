@@ -6,3 +6,4 @@ export * from './access/appeal-access';
 export * from './settings';
 export * from './validators';
 export * from './masking';
+export * from './routing';

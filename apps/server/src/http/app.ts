@@ -10,6 +10,7 @@ import { healthRoutes } from '../modules/health/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { appealRoutes } from '../modules/appeals/routes';
 import { adminRoutes } from '../modules/admin/routes';
+import { routingRoutes } from '../modules/routing/routes';
 import { homeRoutes } from './home';
 import { rejectUnstorableText } from './text-guard';
 
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(authRoutes(deps));
   await app.register(appealRoutes(deps));
   await app.register(adminRoutes(deps));
+  await app.register(routingRoutes(deps));
   await app.register(homeRoutes(deps));
   return app;
 }

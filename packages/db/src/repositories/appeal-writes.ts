@@ -60,3 +60,15 @@ export async function saveAssignments(tx: Executor, jurisdictionId: string, appe
       });
   }
 }
+
+/** Lock appeals FOR UPDATE in id order (a fixed order, so concurrent lockers cannot deadlock). */
+export async function lockAppeals(tx: Executor, jurisdictionId: string, ids: readonly string[]): Promise<{ id: string; status: string }[]> {
+  const sorted = [...new Set(ids)].sort();
+  const out: { id: string; status: string }[] = [];
+  for (const id of sorted) {
+    const [row] = await tx.select({ id: appeals.id, status: appeals.status }).from(appeals)
+      .where(and(eq(appeals.jurisdictionId, jurisdictionId), eq(appeals.id, id))).for('update');
+    if (row) out.push(row);
+  }
+  return out;
+}

@@ -5,3 +5,4 @@ export * from './appeal-reads';
 export * from './jobs';
 export * from './admin';
 export * from './intake-write';
+export * from './routing';

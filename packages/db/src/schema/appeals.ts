@@ -3,8 +3,9 @@ import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex 
 import { jurisdictions, ts } from './tenancy';
 
 /**
- * 群众: personal data is stored only encrypted (AES-256-GCM, key from MINSHENG_SECRET); `phone_hash`
- * (a keyed HMAC) answers "history of this caller" without decrypting anything.
+ * 群众: the identity a citizen gave with ONE appeal, stored only encrypted (AES-256-GCM, key from MINSHENG_SECRET).
+ * Rows are never updated: a later call from the same phone cannot rewrite what an earlier (perhaps confidential)
+ * appeal recorded. `phone_hash` (a keyed HMAC) links a caller's appeals without decrypting anything.
  */
 export const citizens = pgTable('citizens', {
   jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
@@ -18,7 +19,7 @@ export const citizens = pgTable('citizens', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
-  uniqueIndex('citizens_phone_hash_idx').on(t.jurisdictionId, t.phoneHash),
+  index('citizens_phone_hash_idx').on(t.jurisdictionId, t.phoneHash),
 ]);
 
 /** 工单. `status` changes only through the domain transition table, with an event in the same transaction. */
@@ -47,6 +48,8 @@ export const appeals = pgTable('appeals', {
   coUnitIds: text('co_unit_ids').array().notNull().default(sql`'{}'::text[]`),
   masterId: text('master_id'),
   policyId: text('policy_id'),
+  /** The routing-catalogue rule the current dispatch followed, so an approved return counts against that rule. */
+  routingRuleId: text('routing_rule_id'),
   redoCount: integer('redo_count').notNull().default(0),
   returnCount: integer('return_count').notNull().default(0),
   unitsPassed: integer('units_passed').notNull().default(0),

@@ -1,3 +1,4 @@
 export * from './tenancy';
 export * from './organisation';
 export * from './appeals';
+export * from './routing';

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './duty-level';
+export * from './propose';
