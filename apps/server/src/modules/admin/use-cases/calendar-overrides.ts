@@ -13,8 +13,10 @@ function checkDate(date: string): void {
 export async function setCalendarOverride(deps: Deps, user: SessionUser, date: string, kind: 'holiday' | 'workday', name: string) {
   requireAdmin(user);
   checkDate(date);
-  await upsertCalendarOverride(deps.database.db, { jurisdictionId: user.jurisdictionId, date, kind, name, createdBy: user.userId });
-  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'set_calendar_override', targetType: 'calendar', targetId: date, detail: { kind, name } });
+  await deps.database.db.transaction(async (tx) => {
+    await upsertCalendarOverride(tx, { jurisdictionId: user.jurisdictionId, date, kind, name, createdBy: user.userId });
+    await writeAudit(tx, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'set_calendar_override', targetType: 'calendar', targetId: date, detail: { kind, name } });
+  });
   deps.runtimes.invalidate(user.jurisdictionId);
   return { date, kind, name };
 }
@@ -22,7 +24,9 @@ export async function setCalendarOverride(deps: Deps, user: SessionUser, date: s
 export async function removeCalendarOverride(deps: Deps, user: SessionUser, date: string) {
   requireAdmin(user);
   checkDate(date);
-  if (!(await deleteCalendarOverride(deps.database.db, user.jurisdictionId, date))) throw new AppError('NOT_FOUND');
-  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'remove_calendar_override', targetType: 'calendar', targetId: date, detail: {} });
+  await deps.database.db.transaction(async (tx) => {
+    if (!(await deleteCalendarOverride(tx, user.jurisdictionId, date))) throw new AppError('NOT_FOUND');
+    await writeAudit(tx, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'remove_calendar_override', targetType: 'calendar', targetId: date, detail: {} });
+  });
   deps.runtimes.invalidate(user.jurisdictionId);
 }

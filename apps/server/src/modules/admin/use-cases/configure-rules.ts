@@ -34,8 +34,10 @@ export async function updateSettings(deps: Deps, user: SessionUser, patch: Setti
   } catch (err) {
     throw new AppError('VALIDATION_FAILED', err instanceof Error ? err.message : 'invalid working hours', { field: 'workingHours' });
   }
-  await updateJurisdictionSettings(deps.database.db, user.jurisdictionId, stored);
-  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_settings', targetType: 'jurisdiction', targetId: user.jurisdictionId, detail: { patch } });
+  await deps.database.db.transaction(async (tx) => {
+    await updateJurisdictionSettings(tx, user.jurisdictionId, stored);
+    await writeAudit(tx, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_settings', targetType: 'jurisdiction', targetId: user.jurisdictionId, detail: { patch } });
+  });
   deps.runtimes.invalidate(user.jurisdictionId);
   return next;
 }
@@ -56,8 +58,10 @@ export async function updateDeadlinePolicy(deps: Deps, user: SessionUser, id: st
       throw new AppError('VALIDATION_FAILED', err instanceof Error ? err.message : 'invalid duration', { field: `clocks.${name}` });
     }
   }
-  if (!(await updatePolicyClocks(deps.database.db, user.jurisdictionId, id, clocks))) throw new AppError('NOT_FOUND');
-  await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_deadline_policy', targetType: 'deadline_policy', targetId: id, detail: { clocks } });
+  await deps.database.db.transaction(async (tx) => {
+    if (!(await updatePolicyClocks(tx, user.jurisdictionId, id, clocks))) throw new AppError('NOT_FOUND');
+    await writeAudit(tx, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'update_deadline_policy', targetType: 'deadline_policy', targetId: id, detail: { clocks } });
+  });
   deps.runtimes.invalidate(user.jurisdictionId);
   const updated = (await requireRuntime(deps, user.jurisdictionId)).policies.find((p) => p.id === id);
   if (!updated) throw new AppError('NOT_FOUND'); // an inactive policy: saved, but not in force

@@ -27,16 +27,18 @@ export async function createCategory(deps: Deps, user: SessionUser, input: Creat
   if (input.defaultUnitId && !(await findUnit(db, jid, input.defaultUnitId))) throw new AppError('UNKNOWN_UNIT', undefined, { field: 'defaultUnitId' });
   const id = newId();
   try {
-    await insertCategory(db, {
-      jurisdictionId: jid, id, key: input.key, parentId: input.parentId ?? null, level, name: input.name.trim(),
-      defaultKind: input.defaultKind ?? null, defaultUnitId: input.defaultUnitId ?? null, open311Code: input.open311Code ?? null, keywords: input.keywords ?? [],
+    await db.transaction(async (tx) => {
+      await insertCategory(tx, {
+        jurisdictionId: jid, id, key: input.key, parentId: input.parentId ?? null, level, name: input.name.trim(),
+        defaultKind: input.defaultKind ?? null, defaultUnitId: input.defaultUnitId ?? null, open311Code: input.open311Code ?? null, keywords: input.keywords ?? [],
+      });
+      await writeAudit(tx, { jurisdictionId: jid, actorUserId: user.userId, action: 'create_category', targetType: 'category', targetId: id, detail: { key: input.key } });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('DUPLICATE_CODE', undefined, { field: 'key/open311Code' });
     throw err;
   }
   deps.runtimes.invalidate(jid);
-  await writeAudit(db, { jurisdictionId: jid, actorUserId: user.userId, action: 'create_category', targetType: 'category', targetId: id, detail: { key: input.key } });
   const [row] = await db.select().from(t).where(and(eq(t.jurisdictionId, jid), eq(t.id, id)));
   return row!;
 }

@@ -19,11 +19,14 @@ export async function createUser(db: Executor, input: CreateUserInput, actorUser
   const id = newId();
   const passwordHash = await hashPassword(input.password);
   try {
-    await insertUser(db, { jurisdictionId: input.jurisdictionId, id, username: input.username, displayName: input.displayName.trim(), passwordHash }, input.roles);
+    // The account, its roles and the audit row land together or not at all.
+    await db.transaction(async (tx) => {
+      await insertUser(tx, { jurisdictionId: input.jurisdictionId, id, username: input.username, displayName: input.displayName.trim(), passwordHash }, input.roles);
+      await writeAudit(tx, { jurisdictionId: input.jurisdictionId, actorUserId, action: 'create_user', targetType: 'user', targetId: id, detail: { username: input.username, roles: input.roles } });
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('USERNAME_TAKEN');
     throw err;
   }
-  await writeAudit(db, { jurisdictionId: input.jurisdictionId, actorUserId, action: 'create_user', targetType: 'user', targetId: id, detail: { username: input.username, roles: input.roles } });
   return { id, username: input.username, displayName: input.displayName.trim(), roles: input.roles };
 }
