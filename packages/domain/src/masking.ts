@@ -12,10 +12,6 @@ export function maskPhone(phone: string): string {
   return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
 }
 
-export function maskIdNumber(id: string): string {
-  return id.length < 10 ? '*'.repeat(id.length) : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
-}
-
 /** Keeps the first few characters (district, road) and hides the rest (building, room). */
 export function maskAddress(address: string): string {
   const chars = [...address.trim()];

@@ -3,7 +3,7 @@ import { AppError, ERRORS } from '@minsheng/contracts';
 import type { ErrorCode } from '@minsheng/contracts';
 
 /** Pick the message language from Accept-Language; zh-CN unless the client prefers English. */
-export function prefersEnglish(req: FastifyRequest): boolean {
+function prefersEnglish(req: FastifyRequest): boolean {
   const lang = String(req.headers['accept-language'] ?? '').toLowerCase();
   return lang.startsWith('en');
 }

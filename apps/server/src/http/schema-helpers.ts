@@ -8,7 +8,5 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
 
 export const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'UUID' });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
-export const ErrorBody = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), detail: Type.Optional(Type.String()), details: Type.Optional(Type.Any()) }),
-});
-export const OkBody = Type.Object({ ok: Type.Boolean() });
+/** GB/T 2260 and statistical area codes: 2 (province) to 12 (community/village) digits. */
+export const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });

@@ -64,12 +64,6 @@ export async function writeAudit(db: Executor, row: Omit<typeof auditLog.$inferI
   await db.insert(auditLog).values({ ...row, id: newId() });
 }
 
-export async function listAudit(db: Executor, jurisdictionId: string, targetType: string, targetId: string) {
-  return db.select().from(auditLog)
-    .where(and(eq(auditLog.jurisdictionId, jurisdictionId), eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
-    .orderBy(asc(auditLog.at));
-}
-
 export async function updateJurisdictionSettings(db: Executor, jurisdictionId: string, settings: Record<string, unknown>) {
   await db.update(jurisdictions).set({ settings }).where(eq(jurisdictions.id, jurisdictionId));
 }

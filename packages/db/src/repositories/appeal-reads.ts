@@ -10,11 +10,6 @@ export async function findAppeal(db: Executor, jurisdictionId: string, id: strin
   return row ?? null;
 }
 
-export async function findAppealByNumber(db: Executor, jurisdictionId: string, number: string) {
-  const [row] = await db.select().from(appeals).where(and(eq(appeals.jurisdictionId, jurisdictionId), eq(appeals.number, number))).limit(1);
-  return row ?? null;
-}
-
 /** The domain's view of a stored clock row. */
 export function toClockState(r: typeof appealClocks.$inferSelect): ClockState {
   return {

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { Grant } from '@minsheng/domain';
 import type { Role } from '@minsheng/contracts';
 import type { Executor } from '../connection';
@@ -7,11 +7,6 @@ import { sessions, units, userRoles, users } from '../schema';
 export async function findUserByUsername(db: Executor, jurisdictionId: string, username: string) {
   const [row] = await db.select().from(users)
     .where(and(eq(users.jurisdictionId, jurisdictionId), eq(users.username, username))).limit(1);
-  return row ?? null;
-}
-
-export async function findUserById(db: Executor, jurisdictionId: string, id: string) {
-  const [row] = await db.select().from(users).where(and(eq(users.jurisdictionId, jurisdictionId), eq(users.id, id))).limit(1);
   return row ?? null;
 }
 
@@ -42,6 +37,3 @@ export async function deleteSession(db: Executor, jurisdictionId: string, tokenH
   await db.delete(sessions).where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.tokenHash, tokenHash)));
 }
 
-export async function deleteExpiredSessions(db: Executor, jurisdictionId: string, now: Date) {
-  await db.delete(sessions).where(and(eq(sessions.jurisdictionId, jurisdictionId), lt(sessions.expiresAt, now)));
-}

@@ -8,6 +8,11 @@ export interface AppealAccessFacts {
   unitPaths: Readonly<Record<string, readonly string[]>>;
 }
 
+/** Is `unitId` the unit `ancestorId` or below it? (Paths run root → unit, so no recursion is needed.) */
+export function isUnitWithin(unitId: string | null, ancestorId: string, unitPaths: Readonly<Record<string, readonly string[]>>): boolean {
+  return unitId !== null && (unitPaths[unitId] ?? []).includes(ancestorId);
+}
+
 /** Grants whose unit sits inside the accused unit can never read the appeal, whatever else they hold. */
 export function isAccusedSide(grants: readonly Grant[], accusedUnitId: string | null): boolean {
   return accusedUnitId !== null && grants.some((g) => g.unitPath.includes(accusedUnitId));
@@ -20,7 +25,7 @@ export function isAccusedSide(grants: readonly Grant[], accusedUnitId: string | 
 export function canReadAppeal(grants: readonly Grant[], facts: AppealAccessFacts): boolean {
   if (isAccusedSide(grants, facts.accusedUnitId)) return false;
   const units = [facts.ownerUnitId, ...facts.assignedUnitIds];
-  return grants.some((g) => units.some((u) => (facts.unitPaths[u] ?? []).includes(g.unitId)));
+  return grants.some((g) => units.some((u) => isUnitWithin(u, g.unitId, facts.unitPaths)));
 }
 
 
@@ -41,7 +46,7 @@ export interface IdentityFacts {
 export function canRevealIdentity(grants: readonly Grant[], f: IdentityFacts): boolean {
   if (isAccusedSide(grants, f.accusedUnitId)) return false;
   const assigned = [f.leadUnitId, ...f.coUnitIds].filter((u): u is string => u !== null);
-  const covers = (g: Grant, unit: string) => (f.unitPaths[unit] ?? []).includes(g.unitId);
+  const covers = (g: Grant, unit: string) => isUnitWithin(unit, g.unitId, f.unitPaths);
   return grants.some((g) => {
     switch (g.role) {
       case 'agent':

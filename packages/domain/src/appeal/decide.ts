@@ -2,7 +2,7 @@ import type { AppealAction, AppealStatus, Role } from '@minsheng/contracts';
 import { SATISFACTION_LEVELS } from '@minsheng/contracts';
 import type { WorkCalendar } from '../calendar';
 import type { PolicyClocks } from '../deadlines/policy';
-import { isAccusedSide } from '../access/appeal-access';
+import { isAccusedSide, isUnitWithin } from '../access/appeal-access';
 import { ClockBook } from './clock-ops';
 import { applyEffects } from './effects';
 import { findRule, HOTLINE_TRANSITIONS } from './transitions';
@@ -23,8 +23,7 @@ function failWith(code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'INVALID_TRANSITION
 
 /** Is `unitId` inside the subtree of the grant's unit? */
 export function grantCovers(grant: Grant, unitId: string | null, paths: AppealSnapshot['unitPaths']): boolean {
-  if (!unitId) return false;
-  return (paths[unitId] ?? []).includes(grant.unitId);
+  return isUnitWithin(unitId, grant.unitId, paths);
 }
 
 function targetUnits(appeal: AppealSnapshot, target: Target): (string | null)[] {

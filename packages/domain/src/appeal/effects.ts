@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@minsheng/contracts';
+import { isUnitWithin } from '../access/appeal-access';
 import type { PolicyClocks } from '../deadlines/policy';
 import type { ClockBook } from './clock-ops';
 import type { Actor, AppealSnapshot, Command, Decision, Grant } from './types';
@@ -13,15 +14,11 @@ type Effects =
 const done = (patch: Decision['patch'] = {}, payload: Record<string, unknown> = {}, assign: Decision['assign'] = null): Effects => ({ ok: true, patch, payload, assign });
 const bad = (code: ErrorCode, message: string, details?: Record<string, unknown>): Effects => (details ? { ok: false, code, message, details } : { ok: false, code, message });
 
-function isWithin(unitId: string, ancestorId: string, paths: AppealSnapshot['unitPaths']): boolean {
-  return (paths[unitId] ?? []).includes(ancestorId);
-}
-
 /** Receiving units must exist (the caller put their paths in) and must not sit inside the accused unit. */
 function checkReceivers(appeal: AppealSnapshot, ids: readonly string[]): Effects | null {
   for (const id of ids) {
     if (!appeal.unitPaths[id]) return bad('UNKNOWN_UNIT', 'unknown unit', { unitId: id });
-    if (appeal.accusedUnitId && isWithin(id, appeal.accusedUnitId, appeal.unitPaths)) return bad('ACCUSED_UNIT', 'the accused unit may not receive this appeal');
+    if (appeal.accusedUnitId && isUnitWithin(id, appeal.accusedUnitId, appeal.unitPaths)) return bad('ACCUSED_UNIT', 'the accused unit may not receive this appeal');
   }
   if (new Set(ids).size !== ids.length) return bad('INVALID_TRANSITION_INPUT', 'a unit is listed twice', { field: 'coUnitIds' });
   return null;
@@ -61,7 +58,7 @@ export function applyEffects({ appeal, cmd, actor, grant, clocks, policy, now }:
       if (problem) return problem;
       // 二次派单 goes down the tree only: to a unit strictly below the current lead unit (and the actor's own).
       const current = appeal.leadUnitId;
-      if (!current || lead === current || !isWithin(lead, current, appeal.unitPaths) || !isWithin(lead, grant.unitId, appeal.unitPaths)) {
+      if (!current || lead === current || !isUnitWithin(lead, current, appeal.unitPaths) || !isUnitWithin(lead, grant.unitId, appeal.unitPaths)) {
         return bad('INVALID_TRANSITION_INPUT', 'sub-dispatch goes to a unit below the current lead unit', { field: 'leadUnitId' });
       }
       clocks.start('sign_for', policy.sign_for);

@@ -4,7 +4,7 @@ import type { Static } from 'typebox';
 import { APPEAL_KINDS, DURATION_UNITS, ROLES, SATISFACTION_LEVELS, UNIT_KINDS } from '@minsheng/contracts';
 import type { Deps } from '../../deps';
 import { requireStaff, staff } from '../../http/authenticate-hook';
-import { Id, IdParams, StringEnum } from '../../http/schema-helpers';
+import { AreaCode, Id, IdParams, StringEnum } from '../../http/schema-helpers';
 import { requireAdmin } from './policy';
 import { presentUnit } from './presenter';
 import { createUnit } from './use-cases/create-unit';
@@ -17,7 +17,6 @@ import { listAreasFor, listCalendarFor, listCategoriesFor, listUnitsFor, listUse
 const security = [{ bearer: [] }];
 const Key = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
-const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });
 const DateParams = Type.Object({ date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) }, { additionalProperties: false });
 
 const UnitBody = Type.Object({

@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
 import { APPEAL_ACTIONS, APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, EMERGENCY_LINES, LEGAL_ROUTES, REPLY_RESULTS, SATISFACTION_LEVELS, URGENCIES } from '@minsheng/contracts';
-import { Id, StringEnum } from '../../http/schema-helpers';
+import { AreaCode, Id, StringEnum } from '../../http/schema-helpers';
 
 // Free text must hold something besides white space; NUL and lone surrogates are refused for every route in http/text-guard.
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, pattern: '\\S' });
-export const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });
 
 export const RegisterAppealBody = Type.Object({
   // The petition and proposal tracks arrive with the lifecycle issue; until then intake takes the hotline track.

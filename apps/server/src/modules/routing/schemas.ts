@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Id } from '../../http/schema-helpers';
+import { AreaCode, Id } from '../../http/schema-helpers';
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
-const AreaCode = Type.String({ pattern: '^[0-9]{2,12}$' });
 
 /** A rule's content; POST creates it, PUT replaces a rule with it as the next version. null/absent = any. */
 export const RoutingRuleBody = Type.Object({

@@ -1,9 +1,10 @@
 import { AppError } from '@minsheng/contracts';
 import type { UnitKind } from '@minsheng/contracts';
-import { findArea, findUnit, insertUnit, newId, writeAudit, isUniqueViolation } from '@minsheng/db';
+import { findUnit, insertUnit, newId, writeAudit, isUniqueViolation } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireAdmin } from '../policy';
+import { requireRuntime } from '../../../runtime/require-runtime';
 
 export interface CreateUnitInput {
   key: string; name: string; shortName?: string | undefined; kind: UnitKind; parentId: string;
@@ -17,9 +18,9 @@ export async function createUnit(deps: Deps, user: SessionUser, input: CreateUni
   const jid = user.jurisdictionId;
   const parent = await findUnit(db, jid, input.parentId);
   if (!parent) throw new AppError('UNKNOWN_UNIT', undefined, { field: 'parentId' });
-  for (const code of input.areaCodes ?? []) {
-    if (!(await findArea(db, jid, code))) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCodes', code });
-  }
+  const { areaCodes } = await requireRuntime(deps, jid);
+  const unknownArea = (input.areaCodes ?? []).find((code) => !areaCodes.has(code));
+  if (unknownArea) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCodes', code: unknownArea });
   const id = newId();
   const row = {
     jurisdictionId: jid, id, key: input.key, parentId: parent.id, path: [...parent.path, id], name: input.name.trim(),
