@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { Deps } from './deps';
 import { SessionCache } from './modules/auth/session-cache';
 import { JurisdictionRuntimes } from './runtime/jurisdiction-runtime';
+import { createOutbound } from './modules/notifications/outbound';
 
 /** Open the configured database (PGlite in the data folder, or PostgreSQL at DATABASE_URL) once per process. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -20,6 +21,7 @@ export async function createDeps(config: Config, database: Database, overrides: 
     cipher: createPiiCipher(config.secret),
     runtimes: new JurisdictionRuntimes(database.db),
     sessions: new SessionCache(),
+    outbound: createOutbound(config.notify),
     now: () => new Date(),
     defaultJurisdictionId,
     ...overrides,

@@ -13,6 +13,20 @@ export interface Config {
   workers: boolean;
   logLevel: string;
   version: string;
+  /** Outbound notifications (issue 3 §9); each channel without a URL is written to the log instead. */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** smtp://user:pass@host:port or smtps://…; unset: unit e-mails go to the log adapter. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** The SMS gateway's webhook (POST {to, text}); unset: citizen SMS go to the log adapter. */
+  smsWebhookUrl: string | undefined;
+  /** Sent as `Authorization: Bearer …` to the SMS gateway when set. */
+  smsWebhookToken: string | undefined;
+  /** Attempts before a notification is marked failed. */
+  maxAttempts: number;
 }
 
 const DEV_SECRET = 'minsheng-development-secret-do-not-use-in-production';
@@ -38,6 +52,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: env.MINSHENG_WORKERS !== '0',
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     version: packageVersion(),
+    notify: loadNotifyConfig(env),
+  };
+}
+
+function loadNotifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  const maxAttempts = Number(env.MINSHENG_NOTIFY_MAX_ATTEMPTS ?? 8);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 50) throw new Error(`MINSHENG_NOTIFY_MAX_ATTEMPTS must be 1–50, got ${env.MINSHENG_NOTIFY_MAX_ATTEMPTS}`);
+  return {
+    smtpUrl: env.MINSHENG_SMTP_URL || undefined,
+    smtpFrom: env.MINSHENG_SMTP_FROM || 'minsheng@localhost',
+    smsWebhookUrl: env.MINSHENG_SMS_WEBHOOK_URL || undefined,
+    smsWebhookToken: env.MINSHENG_SMS_WEBHOOK_TOKEN || undefined,
+    maxAttempts,
   };
 }
 

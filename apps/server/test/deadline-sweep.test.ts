@@ -6,6 +6,10 @@ import type { JobRow } from '@minsheng/db';
 import { intakeBody, startTestServer } from './harness';
 import type { TestServer } from './harness';
 import { sweepDeadlines } from '../src/jobs/deadline-sweep';
+import type { SweepResult } from '../src/jobs/deadline-sweep';
+
+/** The light marks of a sweep (notices and bulletins have their own tests). */
+const lights = (r: SweepResult) => ({ yellow: r.yellow, overdue: r.overdue });
 import { JOB_HANDLERS, Worker } from '../src/jobs/worker';
 import type { JobHandler } from '../src/jobs/worker';
 
@@ -58,19 +62,19 @@ describe('deadline sweep and worker', () => {
   it('the dispatched appeal is green at first and the sweep leaves it alone', async () => {
     assert.equal((await signFor(first)).dueAt, local('11:00').toISOString());
     s.clock.now = local('10:20'); // 80 of 120 minutes: 67 %
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 0 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 0 });
     assert.equal((await signFor(first)).light, 'green');
     assert.equal((await urges(first)).length, 0);
   });
 
   it('past 75 % of sign-for the sweep turns it yellow and urges once as system', async () => {
     s.clock.now = local('10:40'); // 100 of 120 minutes: 83 %
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 1, overdue: 0 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 1, overdue: 0 });
     const [urge, ...more] = await urges(first);
     assert.equal(more.length, 0);
     assert.equal(urge.actorUserId, 'system');
     assert.equal(urge.occurredAt, local('10:40').toISOString());
-    assert.match(urge.reason, /sign_for/);
+    assert.match(urge.reason, /签收/);
     const d = await detail(first);
     assert.equal(d.urgeCount, 1);
     assert.equal(d.status, 'dispatched', 'urging never changes the state');
@@ -79,22 +83,22 @@ describe('deadline sweep and worker', () => {
   });
 
   it('running the sweep again does not urge twice', async () => {
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 0 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 0 });
     s.clock.now = local('10:55');
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 0 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 0 });
     assert.equal((await urges(first)).length, 1);
     assert.equal((await detail(first)).urgeCount, 1);
   });
 
   it('once overdue the clock is marked (once) and the detail shows red', async () => {
     s.clock.now = local('11:30');
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 1 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 1 });
     const row = await clockRow(first);
     assert.equal(ms(row.overdue_notified_at), local('11:30').getTime());
     assert.equal(ms(row.yellow_notified_at), local('10:40').getTime(), 'the yellow mark is kept');
     const sign = await signFor(first);
     assert.deepEqual([sign.light, sign.overdue, sign.running], ['red', true, true]);
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 0 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 0 });
     assert.equal((await urges(first)).length, 1, 'overdue is marked, not urged again');
     assert.equal(ms((await clockRow(first)).overdue_notified_at), local('11:30').getTime());
   });
@@ -104,7 +108,7 @@ describe('deadline sweep and worker', () => {
     const late = await dispatchedAppeal(); // due 15:00: 30 minutes before lunch, 90 after (12:00–13:30 does not count)
     assert.equal((await signFor(late)).dueAt, local('15:00').toISOString());
     s.clock.now = local('15:05');
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 1 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 1 });
     assert.equal((await urges(late)).length, 0);
     const row = await clockRow(late);
     assert.equal(ms(row.overdue_notified_at), local('15:05').getTime());
@@ -125,7 +129,7 @@ describe('deadline sweep and worker', () => {
     s.clock.now = local('16:20');
     await act('zhujian.handler', second, { action: 'sign' });
     s.clock.now = local('17:00');
-    assert.deepEqual(await sweepDeadlines(s.deps, JID), { yellow: 0, overdue: 0 });
+    assert.deepEqual(lights(await sweepDeadlines(s.deps, JID)), { yellow: 0, overdue: 0 });
     const row = await clockRow(second);
     assert.equal(row.overdue_notified_at, null);
   });

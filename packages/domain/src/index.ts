@@ -7,3 +7,4 @@ export * from './settings';
 export * from './validators';
 export * from './masking';
 export * from './routing';
+export * from './deadlines/supervision-schedule';

@@ -9,6 +9,8 @@ export interface JurisdictionSettings {
   problem: { redo: number; unitsWithoutLead: number };
   satisfactionWeights: Record<SatisfactionLevel, number>;
   sessionHours: number;
+  /** The deadline sweep: urge at yellow, 督办 the working day after overdue, bulletin N working days later. */
+  supervision: { autoUrge: boolean; autoNotice: boolean; bulletinAfterWorkingDays: number; sweepHorizonDays: number };
 }
 
 export const DEFAULT_SETTINGS: JurisdictionSettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: JurisdictionSettings = {
   problem: { redo: 3, unitsWithoutLead: 3 },
   satisfactionWeights: { very_satisfied: 1, satisfied: 1, basically_satisfied: 0.8, dissatisfied: 0, very_dissatisfied: 0 },
   sessionHours: 12,
+  supervision: { autoUrge: true, autoNotice: true, bulletinAfterWorkingDays: 5, sweepHorizonDays: 120 },
 };
 
 /** Stored settings over the defaults; unknown keys are ignored so old rows keep working. */
@@ -29,5 +32,6 @@ export function resolveSettings(stored: unknown): JurisdictionSettings {
     workingHours: (s.workingHours ?? DEFAULT_SETTINGS.workingHours).map((w) => ({ ...w })),
     problem: { ...DEFAULT_SETTINGS.problem, ...(s.problem ?? {}) },
     satisfactionWeights: { ...DEFAULT_SETTINGS.satisfactionWeights, ...(s.satisfactionWeights ?? {}) },
+    supervision: { ...DEFAULT_SETTINGS.supervision, ...(s.supervision ?? {}) },
   };
 }

@@ -160,7 +160,7 @@ describe('elapsedFraction and light', () => {
     assert.equal(cal.elapsedFraction(s, s, s, 'hours'), 1);
   });
 
-  it('turns yellow at 0.75 and red only after due', () => {
+  it('§5 yellow at 75% of a clock, red only after due', () => {
     assert.equal(cal.light(start, due, t('2026-10-12T11:29:00+08:00'), 'working_hours', 0.75), 'green');
     assert.equal(cal.light(start, due, t('2026-10-12T11:30:00+08:00'), 'working_hours', 0.75), 'yellow');
     assert.equal(cal.light(start, due, t('2026-10-12T14:00:00+08:00'), 'working_hours', 0.75), 'yellow');

@@ -24,10 +24,11 @@ function happyPath() {
   return { accepted, dispatched, signed, contacted, replied, approved, calledBack, closed };
 }
 const P = happyPath();
+const fullish: CommandInput = { line: '110', route: 'litigation', reason: 'r' };
 const try_ = (s: AppealSnapshot, action: AppealAction, actor: Actor, input: CommandInput = {}, now = at('2026-11-26T10:00:00+08:00')) =>
   decide(s, { action, input }, actor, ctx(now));
 
-describe('happy path: accept → dispatch → sign → contact → reply → approve → callback → close', () => {
+describe('§2 hotline happy path: accept → dispatch → sign → contact → reply → approve → callback → close', () => {
   it('walks through the states with the owning roles and the right event visibility', () => {
     const steps = [P.accepted, P.dispatched, P.signed, P.contacted, P.replied, P.approved, P.calledBack, P.closed];
     assert.deepEqual(steps.map(({ d }) => d.to), ['accepted', 'dispatched', 'handling', 'handling', 'reply_review', 'callback', 'callback', 'closed']);
@@ -36,7 +37,7 @@ describe('happy path: accept → dispatch → sign → contact → reply → app
     assert.deepEqual(steps.map(({ d }) => d.event.visibility), ['public', 'public', 'public', 'public', 'internal', 'public', 'internal', 'public']);
   });
 
-  it('dispatch assigns the lead unit and starts sign_for (2 working hours, over lunch)', () => {
+  it('§5 dispatch assigns the lead unit and starts sign_for from dispatch (2 working hours, over lunch)', () => {
     const { s, d } = P.dispatched;
     assert.equal(s.leadUnitId, 'dept-a');
     assert.equal(s.unitsPassed, 1);
@@ -46,7 +47,7 @@ describe('happy path: accept → dispatch → sign → contact → reply → app
     assert.equal(clockOf(s, 'sign_for').dueAt.getTime(), calendar.addDuration(at('2026-11-23T10:05:00+08:00'), 2, 'working_hours').getTime());
   });
 
-  it('sign stops sign_for and starts first_contact (1 working day) and handling (10 working days)', () => {
+  it('§5 sign stops sign_for and starts first_contact (1 working day) and handling (投诉 10 working days) from sign', () => {
     const { s, d } = P.signed;
     assert.deepEqual(d.clocks.map((c) => c.clock).sort(), ['first_contact', 'handling', 'sign_for']);
     sameInstant(clockOf(s, 'sign_for').stoppedAt, '2026-11-23T11:00:00+08:00');
@@ -55,7 +56,7 @@ describe('happy path: accept → dispatch → sign → contact → reply → app
     assert.deepEqual([clockOf(s, 'handling').amount, clockOf(s, 'handling').unit], [10, 'working_days']);
   });
 
-  it('record_contact stops first_contact only; reply stops handling and keeps the trimmed reply', () => {
+  it('§2 first contact (先行联系) is an event with a timestamp; reply stops handling and keeps the trimmed reply', () => {
     sameInstant(clockOf(P.contacted.s, 'first_contact').stoppedAt, '2026-11-23T14:00:00+08:00');
     assert.equal(clockOf(P.contacted.s, 'handling').stoppedAt, null);
     assert.equal(typeof P.contacted.d.event.payload.contactedAt, 'string');
@@ -63,7 +64,7 @@ describe('happy path: accept → dispatch → sign → contact → reply → app
     assert.deepEqual(P.replied.s.reply, { text: 'Road repaired.', result: 'solved', by: handler.userId, at: '2026-11-25T02:00:00.000Z' });
   });
 
-  it('approve_reply starts the callback clock (2 working days) and close stops it', () => {
+  it('§5 callback within 2 working days after the reply is approved; close stops it', () => {
     assert.deepEqual(P.approved.d.clocks.map((c) => c.clock), ['callback']);
     sameInstant(clockOf(P.approved.s, 'callback').dueAt, '2026-11-27T17:30:00+08:00');
     assert.equal(P.calledBack.s.callback?.satisfaction, 'satisfied');
@@ -74,10 +75,10 @@ describe('happy path: accept → dispatch → sign → contact → reply → app
   });
 });
 
-describe('callback outcomes', () => {
+describe('§6 callback outcomes', () => {
   const dissatisfiedAt = { ...P.approved.s, callback: callbackRecord('dissatisfied') };
 
-  it('redo sends a dissatisfied appeal back to handling with a fresh 3-working-day clock', () => {
+  it('§2/§5 redo (重办) sends a dissatisfied appeal back to handling, redo_count+1, with a fresh 3-working-day clock', () => {
     const { s, d } = step(dissatisfiedAt, 'redo', callbackAgent, { reason: 'pothole still there' }, at('2026-11-26T09:30:00+08:00'));
     assert.equal(s.status, 'handling');
     assert.equal(s.redoCount, 1);
@@ -91,11 +92,11 @@ describe('callback outcomes', () => {
     assert.ok(clockOf(s, 'callback').stoppedAt);
   });
 
-  it('refuses to close before a callback is recorded', () => {
+  it('§6 each citizen is called back: no close before a callback is recorded', () => {
     assert.deepEqual(expectFail(try_(P.approved.s, 'close', callbackAgent), 'INVALID_TRANSITION_INPUT').missing, ['callback']);
   });
 
-  it('needs a review reason to close over a dissatisfied citizen', () => {
+  it('§6 closing over a dissatisfied citizen is a review (复核, reasonable explanation given) and needs a reason', () => {
     for (const level of ['dissatisfied', 'very_dissatisfied'] as const) {
       const s = { ...P.approved.s, callback: callbackRecord(level) };
       assert.deepEqual(expectFail(try_(s, 'close', dispatcher, { reason: '  ' }), 'INVALID_TRANSITION_INPUT').missing, ['reason']);
@@ -104,13 +105,13 @@ describe('callback outcomes', () => {
     }
   });
 
-  it('rejects an unknown satisfaction level', () => {
+  it('§6 satisfaction has the five 好差评 levels only', () => {
     const input = { satisfaction: 'meh', contacted: true, solved: true } as unknown as CommandInput;
     assert.equal(expectFail(try_(P.approved.s, 'callback', callbackAgent, input), 'INVALID_TRANSITION_INPUT').field, 'satisfaction');
   });
 });
 
-describe('return (退单)', () => {
+describe('§2 return (退单)', () => {
   const requested = step(P.signed.s, 'request_return', handler, { reason: 'not our matter' }, at('2026-11-23T15:00:00+08:00'));
 
   it('request_return remembers the prior state', () => {
@@ -119,7 +120,7 @@ describe('return (退单)', () => {
     assert.equal(requested.d.event.visibility, 'internal');
   });
 
-  it('approve_return puts the appeal back to accepted without a lead, stopping every clock', () => {
+  it('§2 approve_return (dispatcher approves) puts the appeal back to accepted without a lead, stopping every clock', () => {
     const { s, d } = step(requested.s, 'approve_return', dispatcher, {}, at('2026-11-23T16:00:00+08:00'));
     assert.deepEqual([s.status, s.leadUnitId, s.coUnitIds, s.returnCount, s.priorStatus], ['accepted', null, [], 1, null]);
     assert.deepEqual(d.assign, { units: [], endPrevious: true });
@@ -128,7 +129,7 @@ describe('return (退单)', () => {
     assert.deepEqual([again.s.leadUnitId, again.s.unitsPassed], ['dept-b', 2]);
   });
 
-  it('reject_return goes back to the prior state with its clocks untouched', () => {
+  it('§2 reject_return: the appeal stays where it was (prior state) with its clocks untouched', () => {
     const { s, d } = step(requested.s, 'reject_return', dispatcher, { reason: 'it is yours' }, at('2026-11-23T16:00:00+08:00'));
     assert.deepEqual([s.status, s.priorStatus, s.leadUnitId], ['handling', null, 'dept-a']);
     assert.deepEqual(d.clocks, []);
@@ -137,10 +138,10 @@ describe('return (退单)', () => {
   });
 });
 
-describe('extension (延期)', () => {
+describe('§2/§5 extension (延期)', () => {
   const base = P.contacted.s;
 
-  it('refuses more days than the policy allows, or a non-whole or zero number', () => {
+  it('§5 投诉 10 working days, 15 with approval: refuses more days than the policy allows, or a non-whole or zero number', () => {
     for (const days of [6, 0, 1.5, -1]) {
       const details = expectFail(try_(base, 'request_extension', handler, { days, reason: 'survey' }), 'INVALID_TRANSITION_INPUT');
       assert.deepEqual([details.field, details.max], ['days', 5], `days ${days}`);
@@ -149,7 +150,7 @@ describe('extension (延期)', () => {
     expectFail(decide(base, { action: 'request_extension', input: { days: 1, reason: 'x' } }, handler, ctx(at('2026-11-24T09:00:00+08:00'), critical)), 'INVALID_TRANSITION_INPUT');
   });
 
-  it('moves the handling due time by the approved working days', () => {
+  it('§2 an approved extension (leader/dispatcher) moves the handling due time by the approved working days', () => {
     const req = step(base, 'request_extension', handler, { days: 3, reason: ' site survey ' }, at('2026-11-24T09:00:00+08:00'));
     assert.deepEqual(req.s.pending, { type: 'extension', days: 3, reason: 'site survey', requestedBy: handler.userId, requestedAt: '2026-11-24T01:00:00.000Z' });
     assert.deepEqual(req.d.clocks, [], 'a request alone moves nothing');
@@ -179,10 +180,28 @@ describe('extension (延期)', () => {
     const sign = step(disp.s, 'sign', actorOf('handler', 'dept-b'), {}, at('2026-11-24T11:20:00+08:00'));
     expectOk(try_(sign.s, 'request_extension', actorOf('handler', 'dept-b'), { days: 1, reason: 'own' }));
   });
+
+  it('§5 投诉 15 working days with approval: approved extensions add up to at most 5 working days', () => {
+    const req = step(base, 'request_extension', handler, { days: 3, reason: 'x' }, at('2026-11-24T09:00:00+08:00'));
+    const ok = step(req.s, 'approve_extension', leaderA, {}, at('2026-11-24T10:00:00+08:00'));
+    assert.equal(ok.s.extendedDays, 3);
+    assert.equal(expectFail(try_(ok.s, 'request_extension', handler, { days: 3, reason: 'y' }), 'INVALID_TRANSITION_INPUT').max, 2);
+    expectOk(try_(ok.s, 'request_extension', handler, { days: 2, reason: 'y' }));
+  });
+
+  it('§5 a new lead unit after an approved return gets its own extension allowance', () => {
+    const req = step(base, 'request_extension', handler, { days: 5, reason: 'x' }, at('2026-11-24T09:00:00+08:00'));
+    const ext = step(req.s, 'approve_extension', leaderA, {}, at('2026-11-24T09:30:00+08:00'));
+    const ret = step(ext.s, 'request_return', handler, { reason: 'not ours' }, at('2026-11-24T10:00:00+08:00'));
+    const ok = step(ret.s, 'approve_return', dispatcher, {}, at('2026-11-24T11:00:00+08:00'));
+    const disp = step(ok.s, 'dispatch', dispatcher, { leadUnitId: 'dept-b' }, at('2026-11-24T11:10:00+08:00'));
+    const sign = step(disp.s, 'sign', actorOf('handler', 'dept-b'), {}, at('2026-11-24T11:20:00+08:00'));
+    expectOk(try_(sign.s, 'request_extension', actorOf('handler', 'dept-b'), { days: 1, reason: 'own' }));
+  });
 });
 
-describe('suspend / resume (挂起)', () => {
-  it('pauses the clocks and shifts the due time by the suspended working time', () => {
+describe('§2/§5 suspend / resume (挂起): suspended clocks don\'t run', () => {
+  it('§5 suspended clocks don\'t run: the due time shifts by the suspended working time', () => {
     const sus = step(P.contacted.s, 'suspend', handler, { reason: 'citizen abroad' }, at('2026-11-27T16:00:00+08:00')); // Friday
     assert.deepEqual([sus.s.status, sus.s.priorStatus, sus.d.event.visibility], ['suspended', 'handling', 'public']);
     const paused = clockOf(sus.s, 'handling');
@@ -205,8 +224,8 @@ describe('suspend / resume (挂起)', () => {
   });
 });
 
-describe('send back, sub-dispatch, closure, bad input', () => {
-  it('send_back reopens the handling clock with its original due time', () => {
+describe('§2 send back, sub-dispatch, closure, bad input', () => {
+  it('§2 send_back returns reply_review to handling and reopens the clock with its original due time', () => {
     const back = step(P.replied.s, 'send_back', leaderA, { reason: 'too vague' }, at('2026-11-25T11:00:00+08:00'));
     const h = clockOf(back.s, 'handling');
     assert.deepEqual([back.s.status, h.stoppedAt, back.d.event.visibility], ['handling', null, 'internal']);
@@ -214,7 +233,7 @@ describe('send back, sub-dispatch, closure, bad input', () => {
     sameInstant(h.startedAt, '2026-11-23T11:00:00+08:00');
   });
 
-  it('sub-dispatches only to a unit strictly below the acting unit', () => {
+  it('§2 sub-dispatch (二次派单) only to a unit strictly below the acting unit, keeping the chain visible', () => {
     const sub = step(P.dispatched.s, 'sub_dispatch', leaderA, { leadUnitId: 'dept-a-sub' }, at('2026-11-23T10:30:00+08:00'));
     assert.deepEqual([sub.s.status, sub.s.leadUnitId, sub.s.unitsPassed], ['dispatched', 'dept-a-sub', 2]);
     assert.deepEqual(sub.d.assign, { units: [{ unitId: 'dept-a-sub', role: 'lead' }], endPrevious: false });
@@ -233,7 +252,7 @@ describe('send back, sub-dispatch, closure, bad input', () => {
     sameInstant(clockOf(sign.s, 'handling').startedAt, '2026-11-23T11:00:00+08:00');
   });
 
-  it('stops every clock when a closure is approved', () => {
+  it('§2 out of scope: 申请办结 with a written explanation, reviewed by the hotline centre, stops every clock', () => {
     const applied = step(P.signed.s, 'apply_closure', handler, { reason: 'private dispute' }, at('2026-11-23T15:00:00+08:00'));
     const closed = step(applied.s, 'approve_closure', dispatcher, {}, at('2026-11-23T16:00:00+08:00'));
     assert.equal(closed.s.status, 'closed');
@@ -255,19 +274,55 @@ describe('send back, sub-dispatch, closure, bad input', () => {
     expectOk(try_(P.approved.s, 'callback', callbackAgent, { satisfaction: 'dissatisfied', contacted: false, solved: false }));
   });
 
-  it('refuses to merge an appeal into itself', () => {
+  it('§2 merge (并单): never into itself', () => {
     assert.equal(expectFail(try_(P.accepted.s, 'merge', dispatcher, { masterId: 'ap-1' }), 'INVALID_TRANSITION_INPUT').field, 'masterId');
     const d = expectOk(try_(P.accepted.s, 'merge', dispatcher, { masterId: 'ap-2' }));
     assert.deepEqual([d.to, d.patch.outcome], ['merged', { type: 'merged', masterId: 'ap-2' }]);
   });
 });
 
-describe('problemReasons (疑难工单)', () => {
+describe('§2 intake outcomes, closure review and reopen', () => {
+  it('§2 直接办结: answered at intake, the appeal closes with the answer', () => {
+    const d = expectOk(try_(P.accepted.s, 'answer_directly', agent, { answer: '办理时间为工作日' }));
+    assert.deepEqual([d.to, d.patch.outcome, d.event.payload, d.event.visibility], ['closed', { type: 'answered_directly', answer: '办理时间为工作日' }, { answer: '办理时间为工作日' }, 'public']);
+    assert.ok(d.patch.closedAt);
+    expectOk(try_(appeal(), 'answer_directly', agent, { answer: 'x' }));
+    expectFail(try_(P.dispatched.s, 'answer_directly', dispatcher, { answer: 'x' }), 'ILLEGAL_TRANSITION');
+  });
+
+  it('§2 emergencies go to 110/119/120/122; legal matters are told their legal route; 不予受理 needs a reason', () => {
+    const em = expectOk(try_(P.accepted.s, 'refer_emergency', agent, { line: '119' }));
+    assert.deepEqual([em.to, em.patch.outcome], ['referred', { type: 'referred_emergency', line: '119' }]);
+    const legal = expectOk(try_(P.accepted.s, 'refer_legal', agent, { route: 'arbitration', reason: '劳动争议申请仲裁' }));
+    assert.deepEqual([legal.to, legal.patch.outcome], ['referred', { type: 'referred_legal', route: 'arbitration' }]);
+    const no = expectOk(try_(P.accepted.s, 'reject', dispatcher, { reason: '无具体诉求' }));
+    assert.deepEqual([no.to, no.event.reason], ['rejected', '无具体诉求']);
+    for (const action of ['refer_emergency', 'refer_legal', 'reject'] as const) expectFail(try_(P.accepted.s, action, handler, fullish), 'FORBIDDEN');
+  });
+
+  it('§2 the hotline centre rejects an application for closure: handling resumes with its original due time', () => {
+    const applied = step(P.signed.s, 'apply_closure', handler, { reason: '属民事纠纷' }, at('2026-11-23T15:00:00+08:00'));
+    assert.deepEqual([applied.s.status, applied.d.event.payload], ['closure_review', { explanation: '属民事纠纷' }]);
+    expectFail(try_(applied.s, 'approve_closure', leaderA), 'FORBIDDEN');
+    const back = step(applied.s, 'reject_closure', dispatcher, { reason: '属职责范围' }, at('2026-11-23T16:00:00+08:00'));
+    assert.deepEqual([back.s.status, clockOf(back.s, 'handling').stoppedAt], ['handling', null]);
+    sameInstant(clockOf(back.s, 'handling').dueAt, HANDLING_DUE);
+  });
+
+  it('§2 reopen: a closed appeal goes back to accepted, unassigned, with its reply and callback cleared', () => {
+    const { s, d } = step(P.closed.s, 'reopen', actorOf('supervisor', 'centre'), { reason: '市民再次来电' }, at('2026-11-27T10:00:00+08:00'));
+    assert.deepEqual([s.status, s.leadUnitId, s.reply, s.callback, d.patch.closedAt], ['accepted', null, null, null, null]);
+    assert.deepEqual(d.assign, { units: [], endPrevious: true });
+    expectFail(try_(P.closed.s, 'reopen', handler, { reason: 'x' }), 'FORBIDDEN');
+  });
+});
+
+describe('§2 problemReasons (疑难工单)', () => {
   const t = DEFAULT_SETTINGS.problem;
   const a = (o: Partial<Pick<AppealSnapshot, 'redoCount' | 'unitsPassed' | 'leadUnitId' | 'status'>>) =>
     ({ redoCount: 0, unitsPassed: 0, leadUnitId: 'dept-a', status: 'handling' as const, ...o });
 
-  it('flags three redos and three units without a lead, at the default thresholds', () => {
+  it('§2 flags redone ≥ 3 times and ≥ 3 units without a lead, at the default thresholds', () => {
     assert.deepEqual(t, { redo: 3, unitsWithoutLead: 3 });
     assert.deepEqual(problemReasons(a({ redoCount: 2, unitsPassed: 2, leadUnitId: null }), t), []);
     assert.deepEqual(problemReasons(a({ redoCount: 3 }), t), ['redo']);

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { APPEAL_KINDS } from '@minsheng/contracts';
 import type { AppealKind, Urgency } from '@minsheng/contracts';
 import {
-  canonicalJson, DEFAULT_HOTLINE_POLICIES, DEFAULT_SETTINGS, eventHash, isIdNumber, isMobilePhone, isPhoneNumber, normalizePhone,
+  canonicalJson, createWorkCalendar, DEFAULT_HOTLINE_POLICIES, DEFAULT_PETITION_POLICIES, DEFAULT_POLICIES, DEFAULT_PROPOSAL_POLICIES, DEFAULT_SETTINGS,
+  POLICY_CLOCK_KEYS, eventHash, isIdNumber, isMobilePhone, isPhoneNumber, normalizePhone,
   resolveSettings, selectDeadlinePolicy, verifyChain,
 } from '../src';
 import type { DeadlinePolicy, HashedEvent, PolicySubject } from '../src';
@@ -54,7 +55,7 @@ describe('selectDeadlinePolicy', () => {
   });
 });
 
-describe('DEFAULT_HOTLINE_POLICIES (DOMAIN.md §5)', () => {
+describe('§5 DEFAULT_HOTLINE_POLICIES', () => {
   const row = (name: string) => {
     const p = DEFAULT_HOTLINE_POLICIES.find((r) => r.name === name);
     assert.ok(p, name);
@@ -62,7 +63,7 @@ describe('DEFAULT_HOTLINE_POLICIES (DOMAIN.md §5)', () => {
   };
   const d = (amount: number, unit: string) => ({ amount, unit });
 
-  it('matches the published sign-for / first-contact / handling table', () => {
+  it('§5 default hotline policy matches the published sign-for / first-contact / handling table', () => {
     const table: [string, object, object, object][] = [
       ['特急', d(30, 'minutes'), d(1, 'hours'), d(24, 'hours')],
       ['紧急', d(2, 'hours'), d(4, 'hours'), d(2, 'working_days')],
@@ -79,7 +80,7 @@ describe('DEFAULT_HOTLINE_POLICIES (DOMAIN.md §5)', () => {
     }
   });
 
-  it('uses 3 working days for redo, 2 for the callback, and allows complaints 15 days with approval', () => {
+  it('§5 redo 3 working days, callback 2 working days, 投诉/举报 10 working days (15 with approval)', () => {
     for (const p of DEFAULT_HOTLINE_POLICIES) {
       assert.equal(p.track, 'hotline');
       assert.deepEqual(p.clocks.redo, d(3, 'working_days'), p.name);
@@ -90,7 +91,44 @@ describe('DEFAULT_HOTLINE_POLICIES (DOMAIN.md §5)', () => {
   });
 });
 
-describe('hash chain', () => {
+describe('§3/§4/§5 default petition and proposal policies, yellow light', () => {
+  const d = (amount: number, unit: string) => ({ amount, unit });
+
+  it('§3 default 信访 clocks: triage 15, acceptance 15, handling 60 (+ ≤ 30), 复查/复核 window 30 and decision 30, 督办 answer 30 days', () => {
+    assert.equal(DEFAULT_PETITION_POLICIES.length, 1);
+    const c = DEFAULT_PETITION_POLICIES[0]!.clocks;
+    assert.deepEqual([c.triage, c.acceptance, c.handling, c.extensionMax, c.review_window, c.review, c.supervision_reply],
+      [d(15, 'calendar_days'), d(15, 'calendar_days'), d(60, 'calendar_days'), d(30, 'calendar_days'), d(30, 'calendar_days'), d(30, 'calendar_days'), d(30, 'calendar_days')]);
+    assert.deepEqual([c.sign_for, c.first_contact, c.callback], [undefined, undefined, undefined], 'no hotline clocks on a petition');
+  });
+
+  it('§4 default proposal clocks: 3 months, 6 when hard, co-unit opinions 1 month, deputy feedback 15 working days, redo 2 months', () => {
+    const c = DEFAULT_PROPOSAL_POLICIES[0]!.clocks;
+    assert.deepEqual([c.handling, c.handling_complex, c.co_opinion, c.feedback, c.redo],
+      [d(3, 'months'), d(6, 'months'), d(1, 'months'), d(15, 'working_days'), d(2, 'months')]);
+  });
+
+  it('§5 every track has a catch-all default and every default names only known clock keys', () => {
+    const all = DEFAULT_POLICIES.map((p, i) => ({ ...p, id: `d${i}` }));
+    assert.equal(selectDeadlinePolicy(all, { track: 'petition', kind: 'complaint', urgency: 'critical', categoryId: 'x' })?.name, '信访事项');
+    assert.equal(selectDeadlinePolicy(all, { track: 'proposal', kind: 'suggestion', urgency: 'normal', categoryId: null })?.name, '建议提案');
+    for (const p of DEFAULT_POLICIES) for (const key of Object.keys(p.clocks)) assert.ok((POLICY_CLOCK_KEYS as readonly string[]).includes(key), `${p.name}: ${key}`);
+  });
+
+  it('§5 yellow at 75%: the default setting, and a handling clock turns yellow at 75 % of its working time', () => {
+    assert.equal(DEFAULT_SETTINGS.yellowAt, 0.75);
+    const cal = createWorkCalendar();
+    const start = new Date('2026-11-23T08:30:00+08:00');
+    // 从收到次日起算: due Friday 17:30, so Monday counts too: 5 × 450 working minutes, 75 % reached Thursday 15:37:30.
+    const due = cal.addDuration(start, 4, 'working_days');
+    const at = (iso: string) => cal.light(start, due, new Date(iso), 'working_days', DEFAULT_SETTINGS.yellowAt);
+    assert.deepEqual([at('2026-11-26T15:37:00+08:00'), at('2026-11-26T15:38:00+08:00')], ['green', 'yellow']);
+    assert.deepEqual([at('2026-11-27T17:30:00+08:00'), at('2026-11-30T08:31:00+08:00')], ['yellow', 'red']);
+    assert.equal(at('2026-11-24T10:00:00+08:00'), 'green');
+  });
+});
+
+describe('§8 hash chain: the audit trail is tamper-evident', () => {
   const base: Omit<HashedEvent, 'seq' | 'prevHash'> = {
     jurisdictionId: 'j-1', appealId: 'ap-1', action: 'note', fromStatus: 'handling', toStatus: 'handling', actorUserId: 'u-1',
     actorRole: 'handler', actorUnitId: 'unit-1', reason: 'r', payload: { b: [1, { y: 2, x: 1 }], a: 'z' }, visibility: 'internal', occurredAt: new Date('2026-11-23T02:00:00Z'),

@@ -26,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed': return await seedCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case 'user': if (sub === 'create') return await userCreateCommand(rest); break;
       case 'audit': if (sub === 'verify') return await auditVerifyCommand(rest); break;
+      case 'text': return await (await import('./text')).textCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case undefined: case '--help': case '-h': case 'help': console.log(USAGE); return command ? 0 : 2;
     }
     console.error(`unknown command: ${argv.join(' ')}\n\n${USAGE}`);

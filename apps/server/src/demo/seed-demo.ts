@@ -1,4 +1,4 @@
-import { DEFAULT_HOTLINE_POLICIES } from '@minsheng/domain';
+import { DEFAULT_POLICIES } from '@minsheng/domain';
 import { jurisdictionExists, seedReference } from '@minsheng/db';
 import { DEMO_CATEGORIES, DEMO_COUNTY_CODE, DEMO_COUNTY_NAME, DEMO_PASSWORD, DEMO_STATION_AREAS, DEMO_STREETS, DEMO_UNITS, DEMO_USERS, loadAreaTree, shortAreaName } from '@minsheng/db/demo';
 import type { AreaSeed } from '@minsheng/db/demo';
@@ -30,7 +30,7 @@ export async function seedDemo(deps: Deps, options: { appeals?: number; compactA
   log('正在创建演示辖区 兖州区 (370812)…');
   const seeded = await db.transaction(async (tx) => seedReference(tx, {
     jurisdiction: { id: DEMO_COUNTY_CODE, name: '济宁市兖州区', numberPrefix: 'YZ' },
-    areas: options.compactAreas ? compactAreaTree() : loadAreaTree(DEMO_COUNTY_CODE), units: DEMO_UNITS, categories: DEMO_CATEGORIES, policies: DEFAULT_HOTLINE_POLICIES, shortAreaName,
+    areas: options.compactAreas ? compactAreaTree() : loadAreaTree(DEMO_COUNTY_CODE), units: DEMO_UNITS, categories: DEMO_CATEGORIES, policies: DEFAULT_POLICIES, shortAreaName,
   }));
   for (const u of DEMO_USERS) {
     await createUser(db, {

@@ -11,6 +11,10 @@ import { authRoutes } from '../modules/auth/routes';
 import { appealRoutes } from '../modules/appeals/routes';
 import { adminRoutes } from '../modules/admin/routes';
 import { routingRoutes } from '../modules/routing/routes';
+import { supervisionRoutes } from '../modules/supervision/routes';
+import { notificationRoutes } from '../modules/notifications/routes';
+import { exchangeRoutes } from '../modules/exchange/routes';
+import { upstreamPlatformRoutes } from '../modules/exchange/admin-routes';
 import { homeRoutes } from './home';
 import { rejectUnstorableText } from './text-guard';
 
@@ -50,6 +54,10 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(appealRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(routingRoutes(deps));
+  await app.register(supervisionRoutes(deps));
+  await app.register(notificationRoutes(deps));
+  await app.register(upstreamPlatformRoutes(deps));
+  await app.register(exchangeRoutes(deps));
   await app.register(homeRoutes(deps));
   return app;
 }

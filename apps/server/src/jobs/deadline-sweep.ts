@@ -1,52 +1,87 @@
-import { sql } from 'drizzle-orm';
 import { AppError } from '@minsheng/contracts';
-import type { DurationUnit } from '@minsheng/contracts';
-import { queryRows } from '@minsheng/db';
+import type { AppealAction, DurationUnit } from '@minsheng/contracts';
+import { supervisionSchedule } from '@minsheng/domain';
+import { markClock, sweepCandidates } from '@minsheng/db';
+import type { ClockMark, Executor, SweepClock } from '@minsheng/db';
 import type { Deps } from '../deps';
 import { requireRuntime } from '../runtime/require-runtime';
 import { transitionAppeal } from '../modules/appeals/use-cases/transition-appeal';
 import { systemUser } from './system-user';
 
-interface DueClock { appeal_id: string; clock: string; started_at: Date; due_at: Date; unit: string; yellow_notified_at: Date | null; overdue_notified_at: Date | null }
+/** Clocks that are the citizen's or deputy's window, not a unit's duty: when they run out the matter closes. */
+const WINDOW_CLOCKS = new Set(['review_window', 'feedback']);
+/**
+ * Clocks whose overdue brings a supervision notice and the bulletin: the unit's duties to sign, accept, handle, decide
+ * and the centre's callback. An overdue first contact or co-unit opinion is urged and marked but does not multiply
+ * notices on the same appeal (its handling clock carries them).
+ */
+const NOTICE_CLOCKS = new Set(['sign_for', 'handling', 'acceptance', 'review', 'callback']);
+
+const CLOCK_LABELS: Record<string, string> = {
+  sign_for: '签收', first_contact: '先行联系', handling: '办理', callback: '回访', triage: '转送交办', acceptance: '受理告知',
+  review: '复查复核决定', co_opinion: '协办意见', review_window: '复查复核申请期', feedback: '代表反馈期',
+};
+
+export interface SweepResult { yellow: number; overdue: number; notices: number; bulletins: number; closed: number }
 
 /**
- * One pass over running clocks: at yellow the appeal is urged automatically (催办), when overdue the clock is marked.
- * Bounded per pass; the marks make it idempotent. (The supervision notice after overdue arrives with the lifecycle
- * issue; the mark and the urge are two writes, so a crash between them loses that one urge.)
+ * One pass over running clocks (DOMAIN.md §5): at yellow the appeal is urged (催办); when overdue the clock is marked;
+ * the working day after, a supervision notice (督办) is issued; N working days after that, the appeal goes on the
+ * bulletin (超期通报). A request window that runs out closes the matter. Each step's mark is set in the transaction of
+ * its event, guarded on the clock as read: any number of processes may sweep at once and nothing fires twice.
  */
-export async function sweepDeadlines(deps: Deps, jurisdictionId: string, limit = 500): Promise<{ yellow: number; overdue: number }> {
-  const db = deps.database.db;
+export async function sweepDeadlines(deps: Deps, jurisdictionId: string, limit = 500): Promise<SweepResult> {
   const runtime = await requireRuntime(deps, jurisdictionId);
+  const { settings, calendar } = runtime;
   const now = deps.now();
-  // Candidates: running, unpaused clocks whose yellow or red mark is still unset, nearest due first.
-  const rows = await queryRows<DueClock>(db, sql`
-    SELECT appeal_id, clock, started_at, due_at, unit, yellow_notified_at, overdue_notified_at FROM appeal_clocks
-    WHERE jurisdiction_id = ${jurisdictionId} AND stopped_at IS NULL AND paused_at IS NULL
-      AND (overdue_notified_at IS NULL) AND due_at < ${new Date(now.getTime() + 30 * 86_400_000)}
-    ORDER BY due_at LIMIT ${limit}`);
-  let yellow = 0, overdue = 0;
-  for (const c of rows) {
-    const light = runtime.calendar.light(new Date(c.started_at), new Date(c.due_at), now, c.unit as DurationUnit, runtime.settings.yellowAt);
-    if (light === 'red') {
-      const marked = await queryRows(db, sql`UPDATE appeal_clocks SET overdue_notified_at = ${now}, yellow_notified_at = COALESCE(yellow_notified_at, ${now})
-        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND overdue_notified_at IS NULL
-          AND started_at = ${new Date(c.started_at)} AND due_at = ${new Date(c.due_at)} RETURNING clock`);
-      if (marked.length) overdue += 1; // a concurrent sweep may have marked it first
-    } else if (light === 'yellow' && !c.yellow_notified_at) {
-      const marked = await queryRows(db, sql`UPDATE appeal_clocks SET yellow_notified_at = ${now}
-        WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND yellow_notified_at IS NULL
-          AND started_at = ${new Date(c.started_at)} AND due_at = ${new Date(c.due_at)} RETURNING clock`); // only the clock as read, not one restarted meanwhile
-      if (!marked.length) continue; // another process got there first
-      yellow += 1;
+  const until = new Date(now.getTime() + settings.supervision.sweepHorizonDays * 86_400_000);
+  const rows = await sweepCandidates(deps.database.db, jurisdictionId, until, limit);
+  const system = systemUser(jurisdictionId, runtime.rootUnitId);
+  const out: SweepResult = { yellow: 0, overdue: 0, notices: 0, bulletins: 0, closed: 0 };
+  const label = (c: SweepClock) => CLOCK_LABELS[c.clock] ?? c.clock;
+
+  /** Take `action` on the appeal with `mark` set in the same transaction; a mark without an event when the state refuses it. */
+  const step = async (c: SweepClock, mark: ClockMark, action: AppealAction | null, reason: string): Promise<boolean> => {
+    const within = (tx: Executor) => markClock(tx, jurisdictionId, c, mark, now);
+    if (action) {
       try {
-        await transitionAppeal(deps, systemUser(jurisdictionId, runtime.rootUnitId), c.appeal_id, {
-          action: 'urge', input: { reason: `系统自动催办：${c.clock} 时限已用 ${Math.round(runtime.settings.yellowAt * 100)}%` },
-        });
+        return (await transitionAppeal(deps, system, c.appeal_id, { action, input: { reason } }, { within })) !== null;
       } catch (err) {
-        // The appeal moved on meanwhile (or sits where urging is not allowed): the mark stays, nothing else to do.
+        // The appeal has moved where this action is not allowed (or someone acted at that moment): just mark it.
         if (!(err instanceof AppError)) throw err;
       }
     }
+    return deps.database.db.transaction(within);
+  };
+
+  for (const c of rows) {
+    const started = new Date(c.started_at), due = new Date(c.due_at);
+    const light = calendar.light(started, due, now, c.unit as DurationUnit, settings.yellowAt);
+    if (WINDOW_CLOCKS.has(c.clock)) {
+      if (light === 'red' && await step(c, 'overdue_notified_at', 'close', `${label(c)}已届满，系统自动办结`)) out.closed += 1;
+      continue;
+    }
+    if (light === 'yellow' && !c.yellow_notified_at) {
+      const urge = settings.supervision.autoUrge ? 'urge' : null;
+      if (await step(c, 'yellow_notified_at', urge, `系统自动催办：${label(c)}时限已用 ${Math.round(settings.yellowAt * 100)}%`)) out.yellow += 1;
+      continue;
+    }
+    if (light !== 'red') continue;
+    if (!c.overdue_notified_at) {
+      if (await step(c, 'overdue_notified_at', null, '')) out.overdue += 1;
+      continue;
+    }
+    const schedule = supervisionSchedule(calendar, due, settings);
+    if (!c.notice_issued_at) {
+      if (now.getTime() < schedule.noticeAt.getTime()) continue;
+      const notice = settings.supervision.autoNotice && NOTICE_CLOCKS.has(c.clock) ? 'supervise' : null;
+      if (await step(c, 'notice_issued_at', notice, `系统督办：${label(c)}已超期（应于 ${calendar.localDate(due)} 前完成），请书面说明并尽快办理`) && notice) out.notices += 1;
+      continue;
+    }
+    if (!c.bulletin_flagged_at && now.getTime() >= schedule.bulletinAfterNotice(new Date(c.notice_issued_at)).getTime()) {
+      const bulletin = NOTICE_CLOCKS.has(c.clock) ? 'flag_bulletin' : null;
+      if (await step(c, 'bulletin_flagged_at', bulletin, `超期通报：${label(c)}督办后 ${settings.supervision.bulletinAfterWorkingDays} 个工作日仍未办结`) && bulletin) out.bulletins += 1;
+    }
   }
-  return { yellow, overdue };
+  return out;
 }

@@ -1,14 +1,16 @@
 import { hostname } from 'node:os';
-import { claimJobs, completeJob, enqueueJob, failJob, listJurisdictions, purgeFinishedJobs, requeueStaleJobs } from '@minsheng/db';
+import { claimJobs, completeJob, enqueueJob, failJob, hasDueNotifications, listJurisdictions, purgeFinishedJobs, requeueStaleJobs } from '@minsheng/db';
 import type { JobRow } from '@minsheng/db';
 import type { Deps } from '../deps';
 import { sweepDeadlines } from './deadline-sweep';
+import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
 /** Job kinds and what runs them; payloads are typed per handler. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   deadline_sweep: async (deps, job) => { await sweepDeadlines(deps, job.jurisdictionId); },
+  notification_delivery: async (deps, job) => { await deliverNotifications(deps, job.jurisdictionId); },
 };
 
 /**
@@ -41,6 +43,9 @@ export class Worker {
     const minute = now.toISOString().slice(0, 16);
     for (const j of await listJurisdictions(db)) {
       await enqueueJob(db, { jurisdictionId: j.id, kind: 'deadline_sweep', dedupeKey: `deadline_sweep:${minute}`, runAt: now, maxAttempts: 1 });
+      // The outbox is drained every 10 seconds while something is due (a citizen expects the intake SMS promptly);
+      // rows are claimed one by one, so the key only keeps the jobs table small, it is not what prevents a double send.
+      if (await hasDueNotifications(db, j.id, now)) await enqueueJob(db, { jurisdictionId: j.id, kind: 'notification_delivery', dedupeKey: `notification_delivery:${Math.floor(now.getTime() / 10_000)}`, runAt: now, maxAttempts: 1 });
     }
     await requeueStaleJobs(db, now, 10 * 60_000);
     // Finished scheduled runs are only needed while their dedupe key can still collide.

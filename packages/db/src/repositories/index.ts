@@ -6,3 +6,7 @@ export * from './jobs';
 export * from './admin';
 export * from './intake-write';
 export * from './routing';
+export * from './notifications';
+export * from './supervision';
+export * from './exchange';
+export * from './clock-marks';

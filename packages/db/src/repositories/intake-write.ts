@@ -11,9 +11,13 @@ export interface IntakeWrite {
   citizen: typeof citizens.$inferInsert | null;
   event: EventInsert;
   idempotency?: { key: string; userId: string; requestHash: string } | undefined;
+  /** A clock that starts at registration (信访: 15 days to triage). */
+  clock?: { clock: string; amount: number; unit: string; dueAt: Date } | undefined;
+  /** The citizen's message with the number and query code (the outbox row; `recipientEnc` is the encrypted phone). */
+  notification?: { id: string; recipientEnc: string } | undefined;
 }
 
-// Parameters $1–$39 in the order `intakeParams` lists them. The text is fixed per variant (with/without citizen,
+// Parameters $1–$51 in the order `intakeParams` lists them. The text is fixed per variant (with/without citizen,
 // with/without idempotency key), so PostgreSQL prepares each variant once per connection.
 // Insert-only: each appeal keeps the identity given with it; the phone hash links a caller's appeals.
 const CITIZEN_INSERT = `c AS (
@@ -34,11 +38,21 @@ function intakeSql(citizen: boolean, idempotency: boolean): string {
   a AS (
     INSERT INTO appeals (jurisdiction_id, id, number, query_code, track, channel, kind, urgency, status, title, content,
       category_id, area_code, location, citizen_id, confidential, consent_publish, accused_unit_id, owner_unit_id, policy_id,
-      version, last_event_seq, last_event_hash, created_by, created_at, updated_at)
+      version, last_event_seq, last_event_hash, created_by, created_at, updated_at,
+      visitor_count, representatives_enc, related_appeal_id, external_source, external_id, external_due_at)
     SELECT $1, $2, $4 || $3 || lpad(n.value::text, 6, '0'), $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-      (SELECT id FROM c), $16, $17, $18, $19, $20, 1, 1, $21, $22, $23::timestamptz, $23::timestamptz
+      (SELECT id FROM c), $16, $17, $18, $19, $20, 1, 1, $21, $22, $23::timestamptz, $23::timestamptz,
+      $40::int, $41, $42, $43, $44, $45::timestamptz
     FROM n
     RETURNING number),
+  t AS (
+    INSERT INTO appeal_clocks (jurisdiction_id, appeal_id, clock, amount, unit, started_at, due_at)
+    SELECT $1, $2, $46::text, $47::text, $48::text, $23::timestamptz, $49::timestamptz FROM a WHERE $46::text IS NOT NULL),
+  o AS (
+    INSERT INTO notifications (jurisdiction_id, id, appeal_id, event_seq, audience, recipient_enc, channel, template, params, next_attempt_at, created_at)
+    SELECT $1, $50::text, $2, 1, 'citizen', $51::text, 'sms', 'appeal_registered',
+      jsonb_build_object('number', a.number, 'queryCode', $5::text, 'title', $11::text), $23::timestamptz, $23::timestamptz
+    FROM a WHERE $50::text IS NOT NULL),
   e AS (
     INSERT INTO appeal_events (jurisdiction_id, appeal_id, seq, action, from_status, to_status, actor_user_id, actor_role,
       actor_unit_id, reason, payload, visibility, occurred_at, prev_hash, hash)
@@ -48,7 +62,7 @@ function intakeSql(citizen: boolean, idempotency: boolean): string {
 }
 
 const STATEMENTS = new Map<string, string>();
-for (const citizen of [true, false]) for (const idem of [true, false]) STATEMENTS.set(`minsheng_intake_${citizen ? 'c' : 'n'}${idem ? 'k' : 'n'}_v2`, intakeSql(citizen, idem));
+for (const citizen of [true, false]) for (const idem of [true, false]) STATEMENTS.set(`minsheng_intake_${citizen ? 'c' : 'n'}${idem ? 'k' : 'n'}_v3`, intakeSql(citizen, idem));
 
 function intakeParams(w: IntakeWrite): unknown[] {
   const a = w.appeal, e = w.event, c = w.citizen, k = w.idempotency;
@@ -59,6 +73,10 @@ function intakeParams(w: IntakeWrite): unknown[] {
     e.action, e.toStatus, e.actorRole ?? null, e.actorUnitId ?? null, JSON.stringify(e.payload ?? {}), e.visibility, e.hash,
     c?.id ?? null, c?.nameEnc ?? null, c?.phoneEnc ?? null, c?.idNumberEnc ?? null, c?.addressEnc ?? null, c?.phoneHash ?? null,
     k?.key ?? null, k?.userId ?? null, k?.requestHash ?? null,
+    a.visitorCount ?? null, a.representativesEnc ?? null, a.relatedAppealId ?? null, a.externalSource ?? null, a.externalId ?? null,
+    a.externalDueAt ? a.externalDueAt.toISOString() : null,
+    w.clock?.clock ?? null, w.clock ? String(w.clock.amount) : null, w.clock?.unit ?? null, w.clock ? w.clock.dueAt.toISOString() : null,
+    w.notification?.id ?? null, w.notification?.recipientEnc ?? null,
   ];
 }
 
@@ -69,7 +87,7 @@ function intakeParams(w: IntakeWrite): unknown[] {
  * The first event of an appeal has seq 1, no previous hash and the appeal's own hash head ($21 = $30).
  */
 export async function insertIntake(database: Pick<Database, 'prepared'>, w: IntakeWrite): Promise<{ number: string; citizen: CitizenRow | null }> {
-  const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v2`;
+  const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v3`;
   const rows = await database.prepared<Record<string, unknown>>(name, STATEMENTS.get(name)!, intakeParams(w));
   const row = rows[0]!;
   const citizen: CitizenRow | null = row.id ? {

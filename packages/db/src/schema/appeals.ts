@@ -55,10 +55,25 @@ export const appeals = pgTable('appeals', {
   unitsPassed: integer('units_passed').notNull().default(0),
   escalated: boolean('escalated').notNull().default(false),
   urgeCount: integer('urge_count').notNull().default(0),
+  extendedDays: integer('extended_days').notNull().default(0),
   pending: jsonb('pending'),
   reply: jsonb('reply'),
   callback: jsonb('callback'),
   outcome: jsonb('outcome'),
+  /** 协办意见 received from co-units: [{ unitId, text, by, at }]. */
+  coOpinions: jsonb('co_opinions').notNull().default(sql`'[]'::jsonb`),
+  /** When an overdue appeal was put on the bulletin (超期通报), 5 working days after its supervision notice. */
+  bulletinAt: ts('bulletin_at'),
+  /** 上级转办: the upper-level platform the appeal came from and its id there (idempotent on the pair). */
+  externalSource: text('external_source'),
+  externalId: text('external_id'),
+  /** The deadline the upper platform set; the handling clock never runs past it. */
+  externalDueAt: ts('external_due_at'),
+  /** 信访 group visits: how many came, and up to 5 representatives (names encrypted like all personal data). */
+  visitorCount: integer('visitor_count'),
+  representativesEnc: text('representatives_enc'),
+  /** An earlier appeal on the same matter (a repeat petition is refused when that one was concluded by 复核). */
+  relatedAppealId: text('related_appeal_id'),
   version: integer('version').notNull().default(0),
   lastEventSeq: integer('last_event_seq').notNull().default(0),
   lastEventHash: text('last_event_hash').notNull().default(''),
@@ -73,6 +88,8 @@ export const appeals = pgTable('appeals', {
   index('appeals_status_idx').on(t.jurisdictionId, t.status, t.createdAt),
   index('appeals_lead_unit_idx').on(t.jurisdictionId, t.leadUnitId, t.status),
   index('appeals_citizen_idx').on(t.jurisdictionId, t.citizenId),
+  index('appeals_master_idx').on(t.jurisdictionId, t.masterId).where(sql`master_id IS NOT NULL`),
+  uniqueIndex('appeals_external_idx').on(t.jurisdictionId, t.externalSource, t.externalId).where(sql`external_id IS NOT NULL`),
 ]);
 
 /** Every unit an appeal was ever sent to (主办/协办), so a unit keeps seeing what it handled. */
@@ -103,9 +120,91 @@ export const appealClocks = pgTable('appeal_clocks', {
   pausedBudget: jsonb('paused_budget'),
   yellowNotifiedAt: ts('yellow_notified_at'),
   overdueNotifiedAt: ts('overdue_notified_at'),
+  /** The automatic supervision notice (督办) the working day after overdue, and the bulletin 5 working days later. */
+  noticeIssuedAt: ts('notice_issued_at'),
+  bulletinFlaggedAt: ts('bulletin_flagged_at'),
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.appealId, t.clock] }),
   index('appeal_clocks_due_idx').on(t.jurisdictionId, t.dueAt).where(sql`stopped_at IS NULL AND paused_at IS NULL`),
+]);
+
+/**
+ * 催办 / 督办 / 提级 records attached to an appeal (they overlay its state, never replace it). A notice asks the unit
+ * for a written answer by `reply_by`; `answered_at` is set when the unit answers.
+ */
+export const supervisions = pgTable('supervisions', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  id: text('id').notNull(),
+  appealId: text('appeal_id').notNull(),
+  kind: text('kind').notNull(),
+  unitId: text('unit_id'),
+  eventSeq: integer('event_seq').notNull(),
+  automatic: boolean('automatic').notNull().default(false),
+  reason: text('reason'),
+  issuedBy: text('issued_by').notNull(),
+  issuedAt: ts('issued_at').notNull(),
+  replyBy: ts('reply_by'),
+  answeredAt: ts('answered_at'),
+  answer: text('answer'),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  index('supervisions_appeal_idx').on(t.jurisdictionId, t.appealId),
+  index('supervisions_open_idx').on(t.jurisdictionId, t.unitId, t.replyBy).where(sql`answered_at IS NULL`),
+]);
+
+/** 联席会议 / 会商: units meet on hard appeals, record decisions and may assign the lead unit. */
+export const jointMeetings = pgTable('joint_meetings', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  id: text('id').notNull(),
+  topic: text('topic').notNull(),
+  heldAt: ts('held_at').notNull(),
+  convenedBy: text('convened_by').notNull(),
+  participantUnitIds: text('participant_unit_ids').array().notNull(),
+  decisions: text('decisions').notNull(),
+  leadUnitId: text('lead_unit_id'),
+  appealIds: text('appeal_ids').array().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.jurisdictionId, t.id] })]);
+
+/**
+ * The notification outbox: written in the same transaction as the event that causes it, delivered by a job with
+ * retries and backoff. Recipient contact details are stored encrypted; `failed` rows stay visible to admins.
+ */
+export const notifications = pgTable('notifications', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  id: text('id').notNull(),
+  appealId: text('appeal_id'),
+  eventSeq: integer('event_seq'),
+  audience: text('audience').notNull(),
+  recipientUnitId: text('recipient_unit_id'),
+  recipientEnc: text('recipient_enc'),
+  channel: text('channel').notNull(),
+  template: text('template').notNull(),
+  params: jsonb('params').notNull().default(sql`'{}'::jsonb`),
+  status: text('status').notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+  lastError: text('last_error'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  sentAt: ts('sent_at'),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  index('notifications_due_idx').on(t.jurisdictionId, t.nextAttemptAt).where(sql`status = 'queued'`),
+  index('notifications_appeal_idx').on(t.jurisdictionId, t.appealId),
+]);
+
+/** 上级平台: a city or provincial platform that transfers appeals down and receives results through a webhook. */
+export const upstreamPlatforms = pgTable('upstream_platforms', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull(),
+  webhookUrl: text('webhook_url'),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  uniqueIndex('upstream_platforms_key_idx').on(t.keyHash),
 ]);
 
 /** The timeline: append-only (a trigger refuses UPDATE and DELETE); each row hashes the previous one. */

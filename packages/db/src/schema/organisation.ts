@@ -13,6 +13,8 @@ export const units = pgTable('units', {
   shortName: text('short_name').notNull(),
   kind: text('kind').notNull(),
   phone: text('phone').notNull().default(''),
+  /** Where notifications for the unit go (new assignments, urges, notices); empty → the log adapter only. */
+  email: text('email').notNull().default(''),
   address: text('address').notNull().default(''),
   receptionHours: text('reception_hours').notNull().default(''),
   active: boolean('active').notNull().default(true),

@@ -3,6 +3,8 @@ import type { WorkCalendar } from '../calendar';
 import type { Duration } from '../deadlines/policy';
 import type { ClockState } from './types';
 
+const DAY_UNITS = new Set(['calendar_days', 'working_days', 'months']);
+
 /** Clock arithmetic over an appeal's clock list; each returns the changed clocks only. */
 export class ClockBook {
   private readonly changed = new Map<ClockName, ClockState>();
@@ -17,8 +19,9 @@ export class ClockBook {
     return [...names].map((n) => this.get(n)!).filter((c) => c.stoppedAt === null);
   }
 
-  /** (Re)start a clock now with the policy's duration. */
-  start(clock: ClockName, d: Duration): void {
+  /** (Re)start a clock now with the policy's duration; a clock the policy does not set does not run. */
+  start(clock: ClockName, d: Duration | undefined): void {
+    if (!d) return;
     this.changed.set(clock, {
       clock, amount: d.amount, unit: d.unit, startedAt: this.now, dueAt: this.calendar.addDuration(this.now, d.amount, d.unit),
       stoppedAt: null, pausedAt: null, pausedBudget: null,
@@ -26,7 +29,7 @@ export class ClockBook {
   }
 
   /** Start only if the clock has never run, or has stopped (sub-dispatch keeps a running handling clock). */
-  startIfIdle(clock: ClockName, d: Duration): void {
+  startIfIdle(clock: ClockName, d: Duration | undefined): void {
     const c = this.get(clock);
     if (!c || c.stoppedAt !== null) this.start(clock, d);
   }
@@ -46,10 +49,20 @@ export class ClockBook {
     if (c && c.stoppedAt !== null) this.changed.set(clock, { ...c, stoppedAt: null });
   }
 
+  /** Has the clock run past its due time (a request window that has closed)? */
+  expired(clock: ClockName): boolean {
+    const c = this.get(clock);
+    return c !== undefined && this.now.getTime() > c.dueAt.getTime();
+  }
+
   /** Move the due time on by an approved extension. */
   extend(clock: ClockName, d: Duration): void {
     const c = this.get(clock);
-    if (c) this.changed.set(clock, { ...c, dueAt: this.calendar.addDuration(c.dueAt, d.amount, d.unit) });
+    if (!c) return;
+    // Day-based durations end at local midnight, which already belongs to the next day; counting "from the day after"
+    // that instant would add a day too many. Extend from the last instant of the due day instead.
+    const from = DAY_UNITS.has(d.unit) ? new Date(c.dueAt.getTime() - 1) : c.dueAt;
+    this.changed.set(clock, { ...c, dueAt: this.calendar.addDuration(from, d.amount, d.unit) });
   }
 
   /** Suspension: remember each running clock's remaining budget; suspended time does not count. */

@@ -1,11 +1,11 @@
 import type { AppealAction, AppealStatus, Role } from '@minsheng/contracts';
-import { SATISFACTION_LEVELS } from '@minsheng/contracts';
+import { RESULTS_BY_TRACK, SATISFACTION_LEVELS } from '@minsheng/contracts';
 import type { WorkCalendar } from '../calendar';
 import type { PolicyClocks } from '../deadlines/policy';
 import { isAccusedSide, isUnitWithin } from '../access/appeal-access';
 import { ClockBook } from './clock-ops';
 import { applyEffects } from './effects';
-import { findRule, HOTLINE_TRANSITIONS } from './transitions';
+import { findRule, tableFor } from './transitions';
 import type { Target, TransitionRule } from './transitions';
 import type { Actor, AppealSnapshot, Command, DecideResult, Grant } from './types';
 
@@ -29,6 +29,7 @@ export function grantCovers(grant: Grant, unitId: string | null, paths: AppealSn
 function targetUnits(appeal: AppealSnapshot, target: Target): (string | null)[] {
   if (target === 'owner') return [appeal.ownerUnitId];
   if (target === 'lead') return [appeal.leadUnitId];
+  if (target === 'co') return [...appeal.coUnitIds];
   return [appeal.leadUnitId, ...appeal.coUnitIds];
 }
 
@@ -45,7 +46,7 @@ export function actingGrant(rule: TransitionRule, appeal: AppealSnapshot, actor:
 }
 
 /** Actions this actor may take on the appeal in its current state (what a UI shows, what a 409 lists). */
-export function availableActions(appeal: AppealSnapshot, actor: Actor, table: readonly TransitionRule[] = HOTLINE_TRANSITIONS): AppealAction[] {
+export function availableActions(appeal: AppealSnapshot, actor: Actor, table: readonly TransitionRule[] = tableFor(appeal.track)): AppealAction[] {
   return table.filter((r) => r.from.includes(appeal.status) && actingGrant(r, appeal, actor)).map((r) => r.action);
 }
 
@@ -59,12 +60,20 @@ function missingInput(rule: TransitionRule, cmd: Command): string[] {
   });
 }
 
+/** The state a rule leads to; null when a merged appeal's master is in a state the rule does not allow. */
+function targetState(rule: TransitionRule, appeal: AppealSnapshot): AppealStatus | null {
+  if (rule.to === 'same') return appeal.status;
+  if (rule.to === 'prior') return appeal.priorStatus ?? appeal.status;
+  if (rule.to === 'master') return appeal.master && rule.alt?.includes(appeal.master.status) ? appeal.master.status : null;
+  return rule.to;
+}
+
 /**
  * The one function that changes an appeal's state: exhaustive over the transition table.
  * Pure: the caller supplies the clock, the calendar and the policy, and persists the decision.
  */
 export function decide(appeal: AppealSnapshot, cmd: Command, actor: Actor, ctx: DecideContext): DecideResult {
-  const table = ctx.table ?? HOTLINE_TRANSITIONS;
+  const table = ctx.table ?? tableFor(appeal.track);
   const rule = findRule(cmd.action, appeal.status, table);
   if (!rule) return fail('ILLEGAL_TRANSITION', `${cmd.action} is not allowed in state ${appeal.status}`, { status: appeal.status, action: cmd.action, allowedActions: availableActions(appeal, actor, table) });
   const grant = actingGrant(rule, appeal, actor);
@@ -74,10 +83,15 @@ export function decide(appeal: AppealSnapshot, cmd: Command, actor: Actor, ctx: 
   if (cmd.input.satisfaction !== undefined && !SATISFACTION_LEVELS.includes(cmd.input.satisfaction)) {
     return fail('INVALID_TRANSITION_INPUT', 'unknown satisfaction level', { field: 'satisfaction' });
   }
+  // Each track answers in its own words: 已解决… on the hotline, 支持/解释/不予支持 for 信访, A–D for proposals.
+  if (cmd.input.reply && !RESULTS_BY_TRACK[appeal.track].includes(cmd.input.reply.result)) {
+    return fail('INVALID_TRANSITION_INPUT', `result ${cmd.input.reply.result} is not used on the ${appeal.track} track`, { field: 'reply.result', allowed: RESULTS_BY_TRACK[appeal.track] });
+  }
 
-  const to: AppealStatus = rule.to === 'same' ? appeal.status : rule.to === 'prior' ? (appeal.priorStatus ?? appeal.status) : rule.to;
+  const to = targetState(rule, appeal);
+  if (!to) return fail('ILLEGAL_TRANSITION', `a merged appeal cannot follow its master into ${appeal.master?.status ?? 'nothing'}`, { status: appeal.status, action: cmd.action, allowedActions: [] });
   const clocks = new ClockBook(appeal.clocks, ctx.calendar, ctx.now);
-  const effects = applyEffects({ appeal, cmd, actor, grant, clocks, policy: ctx.policy, now: ctx.now });
+  const effects = applyEffects({ appeal, cmd, actor, grant, clocks, policy: ctx.policy, now: ctx.now, to, calendar: ctx.calendar });
   if (!effects.ok) return effects;
   return {
     ok: true,

@@ -23,6 +23,16 @@ export interface PendingExtension { type: 'extension'; days: number; reason: str
 
 export interface ReplyRecord { text: string; result: ReplyResult; by: string; at: string }
 
+/** 协办意见: a co-unit's opinion sent to the lead unit. */
+export interface CoOpinion { unitId: string; text: string; by: string; at: string }
+
+/** What a merged appeal needs to know of its master (并单). */
+export interface MasterFacts {
+  id: string; status: AppealStatus; reply: ReplyRecord | null;
+  /** The units that handled the master: they also answer a follower's redo. */
+  leadUnitId: string | null; coUnitIds: readonly string[];
+}
+
 export interface CallbackRecord {
   satisfaction: SatisfactionLevel; contacted: boolean; solved: boolean; comment: string | null; by: string; at: string;
 }
@@ -43,10 +53,15 @@ export interface AppealSnapshot {
   returnCount: number;
   unitsPassed: number;
   urgeCount: number;
+  /** Days of extension approved so far; all approvals together stay within the policy's extensionMax. */
+  extendedDays: number;
   escalated: boolean;
   pending: PendingExtension | null;
   reply: ReplyRecord | null;
   callback: CallbackRecord | null;
+  coOpinions: readonly CoOpinion[];
+  /** The master of a merged appeal, when there is one. */
+  master: MasterFacts | null;
   clocks: readonly ClockState[];
   /** Paths (root → unit) of every unit the command may touch: owner, lead, co-units, accused, targets. */
   unitPaths: Readonly<Record<string, readonly string[]>>;
@@ -67,6 +82,10 @@ export interface CommandInput {
   contacted?: boolean | undefined;
   solved?: boolean | undefined;
   comment?: string | undefined;
+  /** Proposals: wide-ranging or hard (6 months to answer instead of 3). */
+  complex?: boolean | undefined;
+  /** 联席会议: the meeting whose decision this records. */
+  meetingId?: string | undefined;
 }
 
 export interface Command { action: AppealAction; input: CommandInput }
@@ -77,7 +96,7 @@ export interface Decision {
   to: AppealStatus;
   actorRole: Role;
   actorUnitId: string;
-  patch: Partial<Pick<AppealSnapshot, 'priorStatus' | 'leadUnitId' | 'coUnitIds' | 'redoCount' | 'returnCount' | 'unitsPassed' | 'urgeCount' | 'escalated' | 'pending' | 'reply' | 'callback'>> & { outcome?: Record<string, unknown>; closedAt?: Date | null };
+  patch: Partial<Pick<AppealSnapshot, 'priorStatus' | 'leadUnitId' | 'coUnitIds' | 'redoCount' | 'returnCount' | 'unitsPassed' | 'urgeCount' | 'extendedDays' | 'escalated' | 'pending' | 'reply' | 'callback' | 'coOpinions'>> & { outcome?: Record<string, unknown>; closedAt?: Date | null; masterId?: string | null };
   event: { action: AppealAction; reason: string | null; payload: Record<string, unknown>; visibility: 'public' | 'internal' };
   clocks: ClockState[];
   /** Units that receive the appeal with this command (lead first), and whether earlier assignments end. */

@@ -2,15 +2,36 @@ import type { AppealKind, DurationUnit, Track, Urgency } from '@minsheng/contrac
 
 export interface Duration { amount: number; unit: DurationUnit }
 
-/** The clocks one policy sets (DOMAIN.md §5). `redo` restarts handling after a redo; `extensionMax` caps approvals. */
+/**
+ * The clocks one policy sets (DOMAIN.md §3–§5). `redo` restarts handling after a redo; `extensionMax` caps approvals.
+ * A clock the policy leaves out does not run for that appeal (a petition has no sign-for clock, a hotline appeal no triage).
+ */
 export interface PolicyClocks {
-  sign_for: Duration;
-  first_contact: Duration;
   handling: Duration;
-  callback: Duration;
   redo: Duration;
   extensionMax: Duration;
+  sign_for?: Duration;
+  first_contact?: Duration;
+  callback?: Duration;
+  /** 信访: registration → 转送/交办 (15 days); competent body's acceptance notice (15 days). */
+  triage?: Duration;
+  acceptance?: Duration;
+  /** 信访: time to ask for 复查/复核 after a reply, and the reviewing body's decision time (30 days each). */
+  review_window?: Duration;
+  review?: Duration;
+  /** 建议提案: co-unit opinions (1 month), deputy feedback (15 working days), answer of hard proposals (6 months). */
+  co_opinion?: Duration;
+  feedback?: Duration;
+  handling_complex?: Duration;
+  /** How long a unit has to answer a supervision notice (督办) when the supervisor sets no date. */
+  supervision_reply?: Duration;
 }
+
+/** Clock keys a policy may hold, for admin validation. */
+export const POLICY_CLOCK_KEYS = [
+  'handling', 'redo', 'extensionMax', 'sign_for', 'first_contact', 'callback', 'triage', 'acceptance', 'review_window', 'review',
+  'co_opinion', 'feedback', 'handling_complex', 'supervision_reply',
+] as const satisfies readonly (keyof PolicyClocks)[];
 
 export interface DeadlinePolicy {
   id: string;
@@ -44,7 +65,9 @@ export function selectDeadlinePolicy(policies: readonly DeadlinePolicy[], s: Pol
 
 const wh = (amount: number): Duration => ({ amount, unit: 'working_hours' });
 const wd = (amount: number): Duration => ({ amount, unit: 'working_days' });
-const common = { callback: wd(2), redo: wd(3) };
+const common = { callback: wd(2), redo: wd(3), supervision_reply: wd(3) };
+const cd = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
+const mo = (amount: number): Duration => ({ amount, unit: 'months' });
 
 /** DOMAIN.md §5 defaults, seeded as rows an admin can edit; nothing reads these at run time except seeding. */
 export const DEFAULT_HOTLINE_POLICIES: readonly Omit<DeadlinePolicy, 'id'>[] = [
@@ -61,3 +84,18 @@ export const DEFAULT_HOTLINE_POLICIES: readonly Omit<DeadlinePolicy, 'id'>[] = [
     name: { complaint: '投诉', report: '举报' }[kind], track: 'hotline' as const, kind, urgency: null, categoryId: null,
     clocks: { sign_for: wh(2), first_contact: wd(1), handling: wd(10), extensionMax: wd(5), ...common } })),
 ];
+
+/** 信访 (信访工作条例 2022): 15 days to triage and to accept, 60 days to handle (+ ≤ 30), 30-day review windows and decisions. */
+export const DEFAULT_PETITION_POLICIES: readonly Omit<DeadlinePolicy, 'id'>[] = [
+  { name: '信访事项', track: 'petition', kind: null, urgency: null, categoryId: null,
+    clocks: { triage: cd(15), acceptance: cd(15), handling: cd(60), extensionMax: cd(30), review_window: cd(30), review: cd(30), redo: cd(60), supervision_reply: cd(30) } },
+];
+
+/** 人大代表建议 / 政协提案: 3 months to answer (6 when hard), co-unit opinions in 1 month, feedback 15 working days, redo 2 months. */
+export const DEFAULT_PROPOSAL_POLICIES: readonly Omit<DeadlinePolicy, 'id'>[] = [
+  { name: '建议提案', track: 'proposal', kind: null, urgency: null, categoryId: null,
+    clocks: { handling: mo(3), handling_complex: mo(6), co_opinion: mo(1), feedback: wd(15), redo: mo(2), extensionMax: mo(3), supervision_reply: wd(10) } },
+];
+
+/** Every track's defaults, seeded for a new jurisdiction. */
+export const DEFAULT_POLICIES: readonly Omit<DeadlinePolicy, 'id'>[] = [...DEFAULT_HOTLINE_POLICIES, ...DEFAULT_PETITION_POLICIES, ...DEFAULT_PROPOSAL_POLICIES];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { APPEAL_KINDS, DURATION_UNITS, ROLES, SATISFACTION_LEVELS, UNIT_KINDS } from '@minsheng/contracts';
+import { POLICY_CLOCK_KEYS } from '@minsheng/domain';
 import type { Deps } from '../../deps';
 import { requireStaff, staff } from '../../http/authenticate-hook';
 import { AreaCode, Id, IdParams, StringEnum } from '../../http/schema-helpers';
@@ -41,10 +42,18 @@ const SettingsBody = Type.Object({
   problem: Type.Optional(Type.Object({ redo: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), unitsWithoutLead: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false })),
   satisfactionWeights: Type.Optional(Type.Object(Object.fromEntries(SATISFACTION_LEVELS.map((l) => [l, Type.Optional(Type.Number({ minimum: 0, maximum: 1 }))])), { additionalProperties: false })),
   sessionHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+  supervision: Type.Optional(Type.Object({
+    autoUrge: Type.Optional(Type.Boolean()), autoNotice: Type.Optional(Type.Boolean()),
+    bulletinAfterWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })), sweepHorizonDays: Type.Optional(Type.Integer({ minimum: 7, maximum: 400 })),
+  }, { additionalProperties: false })),
 }, { additionalProperties: false, minProperties: 1 });
 const DurationBody = Type.Object({ amount: Type.Number({ minimum: 0, maximum: 10_000 }), unit: StringEnum(DURATION_UNITS) }, { additionalProperties: false });
 const PolicyBody = Type.Object({
-  clocks: Type.Object({ sign_for: DurationBody, first_contact: DurationBody, handling: DurationBody, callback: DurationBody, redo: DurationBody, extensionMax: DurationBody }, { additionalProperties: false }),
+  // handling, redo and extensionMax every track needs; the other clocks run only where a policy sets them.
+  clocks: Type.Object({
+    handling: DurationBody, redo: DurationBody, extensionMax: DurationBody,
+    ...Object.fromEntries(POLICY_CLOCK_KEYS.filter((k) => !['handling', 'redo', 'extensionMax'].includes(k)).map((k) => [k, Type.Optional(DurationBody)])),
+  }, { additionalProperties: false }),
 }, { additionalProperties: false });
 const AreasQuery = Type.Object({ parent: Type.Optional(AreaCode), q: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) }, { additionalProperties: false });
 const CalendarQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^20[0-9]{2}$' })) }, { additionalProperties: false });

@@ -1,13 +1,12 @@
 import { Type } from 'typebox';
-import { APPEAL_ACTIONS, APPEAL_KINDS, APPEAL_STATUSES, CHANNELS, EMERGENCY_LINES, LEGAL_ROUTES, REPLY_RESULTS, SATISFACTION_LEVELS, URGENCIES } from '@minsheng/contracts';
+import { APPEAL_KINDS, STAFF_ACTIONS, TRACKS, APPEAL_STATUSES, CHANNELS, EMERGENCY_LINES, LEGAL_ROUTES, REPLY_RESULTS, SATISFACTION_LEVELS, URGENCIES } from '@minsheng/contracts';
 import { AreaCode, Id, StringEnum } from '../../http/schema-helpers';
 
 // Free text must hold something besides white space; NUL and lone surrogates are refused for every route in http/text-guard.
 const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max, pattern: '\\S' });
 
 export const RegisterAppealBody = Type.Object({
-  // The petition and proposal tracks arrive with the lifecycle issue; until then intake takes the hotline track.
-  track: Type.Optional(StringEnum(['hotline'] as const)),
+  track: Type.Optional(StringEnum(TRACKS)),
   channel: StringEnum(CHANNELS),
   kind: Type.Optional(StringEnum(APPEAL_KINDS)),
   urgency: Type.Optional(StringEnum(URGENCIES)),
@@ -25,10 +24,16 @@ export const RegisterAppealBody = Type.Object({
   accusedUnitId: Type.Optional(Id),
   confidential: Type.Optional(Type.Boolean()),
   consentPublish: Type.Optional(Type.Boolean()),
+  // 信访 group visits: the count and at most 5 representatives (more is refused with TOO_MANY_REPRESENTATIVES).
+  visitors: Type.Optional(Type.Object({
+    count: Type.Integer({ minimum: 1, maximum: 10_000 }),
+    representatives: Type.Array(Type.Object({ name: Text(50), phone: Type.Optional(Text(30)) }, { additionalProperties: false }), { maxItems: 50 }),
+  }, { additionalProperties: false })),
+  relatedAppealId: Type.Optional(Id),
 }, { additionalProperties: false });
 
 export const TransitionBody = Type.Object({
-  action: StringEnum(APPEAL_ACTIONS),
+  action: StringEnum(STAFF_ACTIONS),
   version: Type.Optional(Type.Integer({ minimum: 0 })),
   reason: Type.Optional(Text(2000)),
   answer: Type.Optional(Text(10_000)),
@@ -43,6 +48,7 @@ export const TransitionBody = Type.Object({
   contacted: Type.Optional(Type.Boolean()),
   solved: Type.Optional(Type.Boolean()),
   comment: Type.Optional(Text(2000)),
+  complex: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 const Csv = (pattern: string) => Type.String({ pattern: `^${pattern}(,${pattern})*$`, maxLength: 500 });

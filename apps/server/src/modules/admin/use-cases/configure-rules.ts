@@ -13,9 +13,10 @@ export async function getSettings(deps: Deps, user: SessionUser): Promise<Jurisd
 }
 
 /** A settings change: top-level keys replace, the nested groups merge key by key. */
-export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights'>> & {
+export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision'>> & {
   problem?: Partial<JurisdictionSettings['problem']> | undefined;
   satisfactionWeights?: Partial<JurisdictionSettings['satisfactionWeights']> | undefined;
+  supervision?: Partial<JurisdictionSettings['supervision']> | undefined;
 };
 
 /** Change some settings; the result must still make a working calendar, or nothing is saved. */
@@ -25,7 +26,7 @@ export async function updateSettings(deps: Deps, user: SessionUser, patch: Setti
   if (!j) throw new AppError('NOT_FOUND');
   const current = (j.settings ?? {}) as Record<string, Record<string, unknown> | unknown>;
   const stored: Record<string, unknown> = { ...current, ...patch };
-  for (const group of ['problem', 'satisfactionWeights'] as const) {
+  for (const group of ['problem', 'satisfactionWeights', 'supervision'] as const) {
     if (patch[group]) stored[group] = { ...(current[group] as Record<string, unknown> | undefined), ...patch[group] };
   }
   const next = resolveSettings(stored);

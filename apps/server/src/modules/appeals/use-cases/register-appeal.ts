@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { AppError } from '@minsheng/contracts';
 import type { AppealKind, Channel, Track, Urgency } from '@minsheng/contracts';
 import { eventHash, isIdNumber, isPhoneNumber, normalizePhone, selectDeadlinePolicy } from '@minsheng/domain';
-import { insertIntake, newId, unitPaths } from '@minsheng/db';
+import type { PolicyClocks } from '@minsheng/domain';
+import { findAppeal, insertIntake, newId, unitPaths } from '@minsheng/db';
 import type { AppealRow, CitizenRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
@@ -22,10 +23,22 @@ export interface RegisterAppealInput {
   accusedUnitId?: string | undefined;
   confidential?: boolean | undefined;
   consentPublish?: boolean | undefined;
+  /** 信访 group visits: how many came and their (at most 5) representatives. */
+  visitors?: { count: number; representatives: { name: string; phone?: string | undefined }[] } | undefined;
+  /** An earlier appeal on the same matter; a petition concluded by 复核 is not accepted again. */
+  relatedAppealId?: string | undefined;
+  /** 上级转办: the upper platform's id for the appeal and its deadline. */
+  external?: { source: string; id: string; dueAt?: Date | undefined } | undefined;
 }
 
-/** Who registers: a staff member (their agent/dispatcher unit owns the appeal) or a public channel (the root unit does). */
-export type Registrar = { kind: 'staff'; user: SessionUser } | { kind: 'public'; jurisdictionId: string };
+/**
+ * Who registers: a staff member (their agent/dispatcher unit owns the appeal), a public channel or an upper-level
+ * platform (the root unit owns those).
+ */
+export type Registrar =
+  | { kind: 'staff'; user: SessionUser }
+  | { kind: 'public'; jurisdictionId: string }
+  | { kind: 'upstream'; jurisdictionId: string; platformId: string };
 
 const INTAKE_ROLES = new Set(['agent', 'dispatcher']);
 const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -55,6 +68,7 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   let ownerPath = [runtime.rootUnitId];
   let actorUserId: string | null = null;
   let actorRole: string | null = null;
+  if (input.visitors && trackOf(input) !== 'petition') throw new AppError('VALIDATION_FAILED', 'group visits are recorded on the petition track', { field: 'visitors' });
   if (registrar.kind === 'staff') {
     const grant = registrar.user.grants.find((g) => INTAKE_ROLES.has(g.role));
     if (!grant) throw new AppError('FORBIDDEN', 'only intake agents and dispatchers register appeals');
@@ -63,6 +77,8 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
     actorUserId = registrar.user.userId;
     actorRole = grant.role;
   }
+  // An upper platform is named on the timeline as the one who registered its transfers.
+  if (registrar.kind === 'upstream') actorUserId = `upstream:${registrar.platformId}`;
 
   const citizen = input.citizen;
   if (citizen?.phone !== undefined && !isPhoneNumber(citizen.phone)) throw new AppError('INVALID_PHONE', undefined, { field: 'citizen.phone' });
@@ -79,6 +95,11 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   if (input.accusedUnitId && ownerPath.includes(input.accusedUnitId)) {
     throw new AppError('ACCUSED_UNIT', 'the accused unit is the receiving unit or above it', { field: 'accusedUnitId' });
   }
+  await checkRepeatPetition(deps, jurisdictionId, input);
+  const visitors = input.visitors;
+  // 信访工作条例: a visit by many people names at most 5 representatives.
+  if (visitors && visitors.representatives.length > 5) throw new AppError('TOO_MANY_REPRESENTATIVES', undefined, { field: 'visitors.representatives', max: 5 });
+  if (visitors?.representatives.some((r) => r.phone !== undefined && !isPhoneNumber(r.phone))) throw new AppError('INVALID_PHONE', undefined, { field: 'visitors.representatives.phone' });
   const kind = input.kind ?? category?.defaultKind ?? null;
   if (!kind) throw new AppError('VALIDATION_FAILED', 'kind is required when the category has no default kind', { field: 'kind' });
   const urgency = input.urgency ?? 'normal';
@@ -90,7 +111,9 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   const day = runtime.calendar.localDate(now).replaceAll('-', '');
   // Reports against a unit carry whistle-blower protection: confidential whatever the form said.
   const confidential = Boolean(input.confidential) || Boolean(input.accusedUnitId);
-  const payload = { channel: input.channel, kind, urgency };
+  const payload: Record<string, unknown> = { channel: input.channel, kind, urgency, track };
+  if (input.external) payload.external = { source: input.external.source, id: input.external.id, dueAt: input.external.dueAt?.toISOString() ?? null };
+  if (visitors) payload.visitors = { count: visitors.count, representatives: visitors.representatives.length };
   const prevHash = '';
   const actorUnitId = registrar.kind === 'staff' ? ownerUnitId : null;
   const event = { jurisdictionId, appealId: id, seq: 1, action: 'register', fromStatus: null, toStatus: 'registered', actorUserId, actorRole, actorUnitId, reason: null, payload, visibility: 'public', occurredAt: now, prevHash };
@@ -104,7 +127,14 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
     addressEnc: citizen.address ? deps.cipher.encrypt(citizen.address.trim()) : null,
     phoneHash: citizen.phone ? deps.cipher.phoneHash(citizen.phone) : null,
   } : null;
+  // Clocks that run from registration: the 信访 office's 15 days to triage.
+  const triage = track === 'petition' ? (policy?.clocks as PolicyClocks | undefined)?.triage : undefined;
+  const clock = triage ? { clock: 'triage', amount: triage.amount, unit: triage.unit, dueAt: runtime.calendar.addDuration(now, triage.amount, triage.unit) } : undefined;
   const row = {
+    visitorCount: visitors?.count ?? null,
+    representativesEnc: visitors?.representatives.length ? deps.cipher.encrypt(JSON.stringify(visitors.representatives.map((r) => ({ name: r.name.trim(), phone: r.phone ? normalizePhone(r.phone) : null })))) : null,
+    relatedAppealId: input.relatedAppealId ?? null,
+    externalSource: input.external?.source ?? null, externalId: input.external?.id ?? null, externalDueAt: input.external?.dueAt ?? null,
     jurisdictionId, id, queryCode: newQueryCode(), track, channel: input.channel, kind, urgency, status: 'registered',
     title: input.title.trim(), content: input.content.trim(), categoryId: category?.id ?? null, areaCode: input.areaCode ?? null,
     location: input.location?.trim() || null, confidential, consentPublish: Boolean(input.consentPublish), accusedUnitId: input.accusedUnitId ?? null,
@@ -114,10 +144,26 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
     appeal: row, numberPrefix: runtime.numberPrefix, day, citizen: citizenRow,
     event: { ...event, hash },
     idempotency: idempotency ? { ...idempotency, userId: actorUserId ?? 'public' } : undefined,
+    clock,
+    notification: citizenRow?.phoneEnc ? { id: newId(now.getTime()), recipientEnc: citizenRow.phoneEnc } : undefined,
   });
   const appeal = {
     ...row, number: written.number, citizenId: written.citizen?.id ?? null, routingRuleId: null, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null,
     redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null,
+    coOpinions: [], bulletinAt: null, extendedDays: 0,
   } satisfies AppealRow;
   return { appeal, citizen: written.citizen, ownerPath };
+}
+
+const trackOf = (input: RegisterAppealInput): Track => input.track ?? 'hotline';
+
+/** 复核 is final: a petition linked to one concluded by 复核 (same facts and reasons) is refused at the door. */
+async function checkRepeatPetition(deps: Deps, jurisdictionId: string, input: RegisterAppealInput): Promise<void> {
+  if (!input.relatedAppealId) return;
+  const related = await findAppeal(deps.database.db, jurisdictionId, input.relatedAppealId);
+  if (!related) throw new AppError('UNKNOWN_APPEAL', undefined, { field: 'relatedAppealId' });
+  const outcome = related.outcome as { final?: boolean } | null;
+  if (trackOf(input) === 'petition' && related.track === 'petition' && outcome?.final) {
+    throw new AppError('PETITION_FINAL', undefined, { field: 'relatedAppealId', number: related.number });
+  }
 }
