@@ -55,7 +55,7 @@ describe('upper-level platform exchange', () => {
   it('an administrator registers a platform and sees its API key and signing secret once', async () => {
     const res = await s.api('POST', '/api/admin/upstream-platforms', { token: tokens.admin, body: { name: '济宁市12345平台', webhookUrl: `${receiver.url}/report` } });
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.match(res.body.apiKey, /^msx_[A-Za-z0-9_-]{43}$/);
+    assert.match(res.body.apiKey, /^msx_370812_[A-Za-z0-9_-]{43}$/);
     assert.match(res.body.webhookSecret, /^[0-9a-f]{64}$/);
     platform = res.body;
     const list = await s.api('GET', '/api/admin/upstream-platforms', { token: tokens.admin });
@@ -73,7 +73,7 @@ describe('upper-level platform exchange', () => {
     assert.equal(off.status, 200);
     assert.equal(off.body.active, false);
     const before = await countAppeals();
-    for (const key of [null, 'msx_wrong', `msx_${'A'.repeat(43)}`, tokens.admin, other.body.apiKey]) {
+    for (const key of [null, 'msx_wrong', `msx_370812_${'A'.repeat(43)}`, tokens.admin, other.body.apiKey]) {
       const res = await send(transfer('DENIED-1'), key);
       assert.equal(res.status, 401, `key ${key}`);
       assert.equal(res.body.error.code, 'UNAUTHENTICATED');

@@ -76,7 +76,7 @@ CREATE INDEX "notifications_due_idx" ON "notifications" USING btree ("jurisdicti
 CREATE INDEX "notifications_appeal_idx" ON "notifications" USING btree ("jurisdiction_id","appeal_id");--> statement-breakpoint
 CREATE INDEX "supervisions_appeal_idx" ON "supervisions" USING btree ("jurisdiction_id","appeal_id");--> statement-breakpoint
 CREATE INDEX "supervisions_open_idx" ON "supervisions" USING btree ("jurisdiction_id","unit_id","reply_by") WHERE answered_at IS NULL;--> statement-breakpoint
-CREATE UNIQUE INDEX "upstream_platforms_key_idx" ON "upstream_platforms" USING btree ("key_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "upstream_platforms_key_idx" ON "upstream_platforms" USING btree ("jurisdiction_id","key_hash");--> statement-breakpoint
 CREATE INDEX "appeals_master_idx" ON "appeals" USING btree ("jurisdiction_id","master_id") WHERE master_id IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "appeals_external_idx" ON "appeals" USING btree ("jurisdiction_id","external_source","external_id") WHERE external_id IS NOT NULL;
 --> statement-breakpoint

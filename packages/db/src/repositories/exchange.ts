@@ -23,8 +23,9 @@ export async function findUpstreamPlatform(db: Executor, jurisdictionId: string,
  * The active platform an API key belongs to. Keys are looked up before the jurisdiction is known (the key says which
  * it is), so this is the one query keyed by the globally unique key hash rather than by jurisdiction.
  */
-export async function findActivePlatformByKeyHash(db: Executor, keyHash: string): Promise<UpstreamPlatformRow | null> {
-  const rows = await db.select().from(upstreamPlatforms).where(and(eq(upstreamPlatforms.keyHash, keyHash), eq(upstreamPlatforms.active, true))).limit(1);
+export async function findActivePlatformByKeyHash(db: Executor, jurisdictionId: string, keyHash: string): Promise<UpstreamPlatformRow | null> {
+  const rows = await db.select().from(upstreamPlatforms)
+    .where(and(eq(upstreamPlatforms.jurisdictionId, jurisdictionId), eq(upstreamPlatforms.keyHash, keyHash), eq(upstreamPlatforms.active, true))).limit(1);
   return rows[0] ?? null;
 }
 

@@ -204,7 +204,7 @@ export const upstreamPlatforms = pgTable('upstream_platforms', {
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
-  uniqueIndex('upstream_platforms_key_idx').on(t.keyHash),
+  uniqueIndex('upstream_platforms_key_idx').on(t.jurisdictionId, t.keyHash),
 ]);
 
 /** The timeline: append-only (a trigger refuses UPDATE and DELETE); each row hashes the previous one. */

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '@minsheng/contracts';
 import { findActivePlatformByKeyHash } from '@minsheng/db';
 import type { Deps } from '../../deps';
-import { hashPlatformKey, looksLikePlatformKey } from './platform-key';
+import { hashPlatformKey, platformKeyJurisdiction } from './platform-key';
 
 /** The upper platform a request of the exchange API comes from. */
 export interface PlatformIdentity { jurisdictionId: string; platformId: string }
@@ -19,7 +19,8 @@ export function requirePlatform(deps: Deps) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const auth = req.headers.authorization;
     const key = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-    const platform = looksLikePlatformKey(key) ? await findActivePlatformByKeyHash(deps.database.db, hashPlatformKey(key)) : null;
+    const jurisdictionId = platformKeyJurisdiction(key);
+    const platform = jurisdictionId ? await findActivePlatformByKeyHash(deps.database.db, jurisdictionId, hashPlatformKey(key)) : null;
     if (!platform) throw new AppError('UNAUTHENTICATED', 'a valid upstream platform key is required');
     req.upstreamPlatform = { jurisdictionId: platform.jurisdictionId, platformId: platform.id };
   };

@@ -16,7 +16,7 @@ export async function registerPlatform(deps: Deps, user: SessionUser, input: Reg
   requireAdmin(user);
   const jid = user.jurisdictionId;
   const now = deps.now();
-  const apiKey = newPlatformKey();
+  const apiKey = newPlatformKey(jid);
   const id = newId(now.getTime());
   const row = await deps.database.db.transaction(async (tx) => {
     const saved = await insertUpstreamPlatform(tx, { jurisdictionId: jid, id, name: input.name.trim(), keyHash: hashPlatformKey(apiKey), webhookUrl: input.webhookUrl ?? null, createdAt: now });
