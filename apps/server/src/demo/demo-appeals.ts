@@ -9,6 +9,7 @@ import { transitionAppeal } from '../modules/appeals/use-cases/transition-appeal
 import type { TransitionInput } from '../modules/appeals/use-cases/transition-appeal';
 import { requireRuntime } from '../runtime/require-runtime';
 import { pickStage, mulberry32 } from './demo-plan';
+import { seedDemoTracks } from './demo-tracks';
 import type { Stage } from './demo-plan';
 
 const REPLIES = [
@@ -53,8 +54,17 @@ export async function seedDemoAppeals(deps: Deps, jurisdictionId: string, seeded
     const stage = pickStage(rand, ageDays, tpl.kind);
     await walk(stage, appeal.id, leadKey);
   }
-  log(`已生成 ${count} 条演示诉求`);
-  return count;
+  // Three weeks back, a few petitions, proposals and a merged group follow the same clock.
+  t = runtime.calendar.addDuration(new Date(realNow.getTime() - 21 * 86_400_000), 2, 'working_hours').getTime();
+  const advance = (workingHours: number) => {
+    const next = runtime.calendar.addDuration(new Date(t), workingHours, 'working_hours').getTime();
+    if (next >= realNow.getTime()) return false;
+    t = next;
+    return true;
+  };
+  const others = count > 0 ? await seedDemoTracks(d, seeded, staff, advance) : 0;
+  log(`已生成 ${count + others} 条演示诉求（含信访、建议提案和并单示例）`);
+  return count + others;
 
   async function step(user: SessionUser, id: string, action: TransitionInput['action'], input: TransitionInput['input'], workingHours: number): Promise<boolean> {
     const next = runtime.calendar.addDuration(new Date(t), workingHours, 'working_hours').getTime();

@@ -1,5 +1,5 @@
 import { DEFAULT_POLICIES } from '@minsheng/domain';
-import { jurisdictionExists, seedReference } from '@minsheng/db';
+import { jurisdictionExists, seedReference, settleQueuedNotifications } from '@minsheng/db';
 import { DEMO_CATEGORIES, DEMO_COUNTY_CODE, DEMO_COUNTY_NAME, DEMO_PASSWORD, DEMO_STATION_AREAS, DEMO_STREETS, DEMO_UNITS, DEMO_USERS, loadAreaTree, shortAreaName } from '@minsheng/db/demo';
 import type { AreaSeed } from '@minsheng/db/demo';
 
@@ -40,5 +40,6 @@ export async function seedDemo(deps: Deps, options: { appeals?: number; compactA
   }
   deps.runtimes.invalidate(DEMO_COUNTY_CODE);
   const appeals = await seedDemoAppeals(deps, DEMO_COUNTY_CODE, seeded, options.appeals ?? 300, log);
+  await settleQueuedNotifications(db, DEMO_COUNTY_CODE, deps.now());
   return { created: true, jurisdictionId: DEMO_COUNTY_CODE, appeals };
 }

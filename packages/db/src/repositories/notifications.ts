@@ -78,3 +78,14 @@ export async function requeueFailedNotification(db: Executor, jurisdictionId: st
     .returning();
   return rows[0] ?? null;
 }
+
+/**
+ * Mark every queued message as delivered without sending it: the demo's made-up history was "sent" when it
+ * happened, and must not reach the log or a gateway when a demo instance starts.
+ */
+export async function settleQueuedNotifications(db: Executor, jurisdictionId: string, at: Date): Promise<number> {
+  const rows = await db.update(notifications).set({ status: 'sent', sentAt: at })
+    .where(and(eq(notifications.jurisdictionId, jurisdictionId), eq(notifications.status, 'queued')))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
