@@ -147,3 +147,52 @@ describe('Idempotency-Key on intake', () => {
     assert.equal(res.body.error.code, 'FORBIDDEN');
   });
 });
+
+/** Idempotency-Key on transitions (issue 3): replaying an action returns the first result and acts once. */
+describe('Idempotency-Key on transitions', () => {
+  let s: TestServer;
+  const tokens: Record<string, string> = {};
+  before(async () => {
+    s = await startTestServer();
+    for (const u of ['agent', 'dispatcher']) tokens[u] = await s.login(u);
+  });
+  after(() => s.close());
+
+  const events = async (id: string) => (await s.api('GET', `/api/appeals/${id}/events`, { token: tokens.dispatcher })).body.items as { action: string }[];
+  const act = (id: string, key: string, body: Record<string, unknown>) =>
+    s.api('POST', `/api/appeals/${id}/transitions`, { token: tokens.dispatcher, body, headers: { 'idempotency-key': key } });
+
+  it('the same dispatch sent twice with one key dispatches once and answers both times with the appeal', async () => {
+    const id = (await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody() })).body.id;
+    await s.api('POST', `/api/appeals/${id}/transitions`, { token: tokens.agent, body: { action: 'accept' } });
+    const key = `dispatch-${randomUUID()}`;
+    const body = { action: 'dispatch', leadUnitId: s.unit('dept-zhujian') };
+    const first = await act(id, key, body);
+    const second = await act(id, key, body);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.equal(second.status, 200, 'a replay is not an illegal second dispatch');
+    assert.equal(second.body.status, 'dispatched');
+    assert.equal((await events(id)).filter((e) => e.action === 'dispatch').length, 1);
+  });
+
+  it('five concurrent retries of one urge urge once', async () => {
+    const id = (await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody() })).body.id;
+    await s.api('POST', `/api/appeals/${id}/transitions`, { token: tokens.agent, body: { action: 'accept' } });
+    await act(id, randomUUID(), { action: 'dispatch', leadUnitId: s.unit('dept-zhujian') });
+    const key = `urge-${randomUUID()}`;
+    const results = await Promise.all(Array.from({ length: 5 }, () => act(id, key, { action: 'urge' })));
+    assert.ok(results.every((r) => r.status === 200 || r.status === 409), JSON.stringify(results.map((r) => [r.status, r.body?.error?.code])));
+    assert.ok(results.some((r) => r.status === 200));
+    assert.equal((await events(id)).filter((e) => e.action === 'urge').length, 1);
+  });
+
+  it('the same key with another action is IDEMPOTENCY_CONFLICT and changes nothing', async () => {
+    const id = (await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody() })).body.id;
+    const key = `accept-${randomUUID()}`;
+    assert.equal((await act(id, key, { action: 'accept' })).status, 200);
+    const other = await act(id, key, { action: 'reject', reason: '重复' });
+    assert.equal(other.status, 409);
+    assert.equal(other.body.error.code, 'IDEMPOTENCY_CONFLICT');
+    assert.equal((await s.api('GET', `/api/appeals/${id}`, { token: tokens.dispatcher })).body.status, 'accepted');
+  });
+});

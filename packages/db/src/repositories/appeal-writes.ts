@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { ClockState } from '@minsheng/domain';
 import type { Executor } from '../connection';
-import { appealAssignments, appealClocks, appealEvents, appeals } from '../schema';
+import { appealAssignments, appealClocks, appealEvents, appeals, idempotencyKeys } from '../schema';
 import type { citizens } from '../schema';
 
 export type AppealRow = typeof appeals.$inferSelect;
@@ -71,4 +71,11 @@ export async function lockAppeals(tx: Executor, jurisdictionId: string, ids: rea
     if (row) out.push(row);
   }
   return out;
+}
+
+/** Record an Idempotency-Key in the transaction of the change it guards; a second use of the key fails on the key. */
+export async function insertIdempotencyKey(tx: Executor, row: { jurisdictionId: string; key: string; userId: string; requestHash: string; statusCode: number; appealId: string }): Promise<void> {
+  await tx.insert(idempotencyKeys).values({
+    jurisdictionId: row.jurisdictionId, key: row.key, userId: row.userId, requestHash: row.requestHash, statusCode: row.statusCode, response: { appealId: row.appealId },
+  });
 }

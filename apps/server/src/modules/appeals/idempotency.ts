@@ -15,9 +15,9 @@ async function stored(db: Executor, user: SessionUser, key: string) {
 }
 
 /**
- * Intake with an Idempotency-Key: the key is recorded in the same statement as the appeal, so a retried request
- * (after a timeout or a crash) returns the first appeal instead of creating a second one. Same key with a different
- * body is a conflict.
+ * A request with an Idempotency-Key: the key is recorded in the same transaction (intake: the same statement) as the
+ * change, so a retried request (after a timeout or a crash) answers with the appeal instead of acting twice. Same key
+ * with a different body is a conflict.
  */
 export async function withIdempotency<T>(
   deps: Deps, user: SessionUser, key: string | null, body: unknown,

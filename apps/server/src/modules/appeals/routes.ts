@@ -41,6 +41,7 @@ export function appealRoutes(deps: Deps): FastifyPluginAsync {
       const q = req.query as Static<typeof ListAppealsQuery>;
       return listAppealsForUser(deps, staff(req), {
         status: q.status?.split(','), unitId: q.unitId, categoryId: q.categoryId, areaCode: q.areaCode, channel: q.channel,
+        kind: q.kind, track: q.track, createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined, createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
         overdue: q.overdue === undefined ? undefined : q.overdue === 'true', text: q.text, cursor: q.cursor, limit: Number(q.limit ?? 20),
       });
     });
@@ -55,10 +56,15 @@ export function appealRoutes(deps: Deps): FastifyPluginAsync {
 
     app.post('/api/appeals/:id/transitions', { schema: { tags: ['appeals'], summary: '办理操作 (state transition)', security, params: IdParams, body: TransitionBody } }, async (req) => {
       const user = staff(req);
-      const { action, version, ...input } = req.body as Static<typeof TransitionBody>;
+      const body = req.body as Static<typeof TransitionBody>;
+      const { action, version, ...input } = body;
       const id = (req.params as { id: string }).id;
-      await transitionAppeal(deps, user, id, { action, input, expectedVersion: version });
-      return getAppeal(deps, user, id);
+      // A retried action (timeout, double click) with the same Idempotency-Key acts once and answers with the appeal.
+      const result = await withIdempotency(deps, user, idempotencyKey(req), { appealId: id, ...body }, async (record) => {
+        await transitionAppeal(deps, user, id, { action, input, expectedVersion: version }, { idempotency: record });
+        return getAppeal(deps, user, id);
+      }, (appealId) => getAppeal(deps, user, appealId));
+      return result.body;
     });
 
     app.post('/api/appeals/:id/citizen/reveal', { schema: { tags: ['appeals'], summary: '查看完整个人信息 (audited)', security, params: IdParams, body: RevealBody } }, async (req) => {

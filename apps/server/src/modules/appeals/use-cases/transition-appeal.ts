@@ -2,12 +2,13 @@ import { AppError, TERMINAL_STATUSES } from '@minsheng/contracts';
 import type { AppealStatus } from '@minsheng/contracts';
 import { decide } from '@minsheng/domain';
 import type { Command, MasterFacts, ReplyRecord } from '@minsheng/domain';
-import { appealClockStates, findAppeal, lockAppeals } from '@minsheng/db';
+import { appealClockStates, findAppeal, insertIdempotencyKey, lockAppeals } from '@minsheng/db';
 import type { AppealPatch, AppealRow, Executor } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { loadReadableAppeal } from '../appeal-policy';
+import type { IdempotencyRecord } from './register-appeal';
 import { toSnapshot } from '../snapshot';
 import { decisionContext } from '../decision-context';
 import { writeDecision } from '../write-decision';
@@ -26,6 +27,8 @@ export interface TransitionOptions {
    * the transition: nothing is written and `transitionAppeal` returns null.
    */
   within?: ((tx: Executor) => Promise<boolean>) | undefined;
+  /** An Idempotency-Key recorded with the change, so a retried request cannot act twice. */
+  idempotency?: IdempotencyRecord | undefined;
 }
 
 class Abandoned extends Error {}
@@ -72,6 +75,9 @@ export async function transitionAppeal(deps: Deps, user: SessionUser, appealId: 
     await db.transaction(async (tx) => {
       if (input.action === 'merge') await lockMergePair(tx, user.jurisdictionId, appealId, input.input.masterId!);
       if (options.within && !(await options.within(tx))) throw new Abandoned();
+      if (options.idempotency) {
+        await insertIdempotencyKey(tx, { jurisdictionId: user.jurisdictionId, ...options.idempotency, userId: user.userId, statusCode: 200, appealId });
+      }
       await writeDecision(tx, { appeal, decision: d, actorUserId: user.userId, now, extraPatch });
       if (routingRuleId) await recordRoutingOutcome(deps, { jurisdictionId: user.jurisdictionId, ruleId: routingRuleId, kind: 'dispatch' }, tx);
       if (input.action === 'approve_return' && appeal.routingRuleId) {
