@@ -1,6 +1,6 @@
 import type { AppealStatus } from '@minsheng/contracts';
 import type { TransitionRule } from '../transitions';
-import { coUnit, desk, system, unit } from './roles';
+import { coUnit, desk, supervisionOverlays, system, unit } from './roles';
 
 const OPEN: readonly AppealStatus[] = ['dispatched', 'handling', 'suspended', 'return_requested', 'reply_review', 'closure_review', 'callback'];
 const INTAKE: readonly AppealStatus[] = ['registered', 'accepted'];
@@ -51,11 +51,7 @@ export const HOTLINE_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'redo', from: ['callback'], to: 'handling', who: { callback: 'owner', supervisor: 'owner', dispatcher: 'owner' }, requires: ['reason'], visibility: 'public' },
   { action: 'reopen', from: ['closed'], to: 'accepted', who: { dispatcher: 'owner', supervisor: 'owner' }, requires: ['reason'], visibility: 'public' },
   // Supervision overlays (催办 / 督办 / 督办回复 / 联席会议 / 超期通报) and internal notes never change the state.
-  { action: 'urge', from: OPEN, to: 'same', who: { supervisor: 'owner', dispatcher: 'owner' }, requires: [], visibility: 'internal' },
-  { action: 'supervise', from: OPEN, to: 'same', who: { supervisor: 'owner' }, requires: ['reason'], visibility: 'internal' },
-  { action: 'answer_supervision', from: OPEN, to: 'same', who: unit, requires: ['reason'], visibility: 'internal' },
-  { action: 'joint_meeting', from: OPEN, to: 'same', who: { supervisor: 'owner', dispatcher: 'owner' }, requires: ['meetingId', 'reason'], visibility: 'internal' },
-  { action: 'flag_bulletin', from: OPEN, to: 'same', who: system, requires: ['reason'], visibility: 'internal' },
+  ...supervisionOverlays(OPEN),
   { action: 'note', from: [...INTAKE, ...OPEN, 'closed'], to: 'same',
     who: { agent: 'owner', dispatcher: 'owner', supervisor: 'owner', callback: 'owner', handler: 'assigned', unit_leader: 'assigned' },
     requires: ['reason'], visibility: 'internal' },

@@ -1,6 +1,6 @@
 import type { AppealStatus } from '@minsheng/contracts';
 import type { TransitionRule } from '../transitions';
-import { coUnit, desk, system, unit } from './roles';
+import { coUnit, desk, supervisionOverlays, system, unit } from './roles';
 
 /** States in which a competent body or a reviewing body holds the petition. */
 const OPEN: readonly AppealStatus[] = ['dispatched', 'handling', 'return_requested', 'reply_review', 'under_review', 'under_rereview'];
@@ -49,11 +49,7 @@ export const PETITION_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'callback', from: DECIDED, to: 'same', who: { callback: 'owner', dispatcher: 'owner' }, requires: ['satisfaction', 'contacted', 'solved'], visibility: 'internal' },
   { action: 'close', from: DECIDED, to: 'closed', who: closer, requires: [], visibility: 'public' },
   // 督办 (answered in writing within 30 days), 催办, 联席会议, 通报, notes
-  { action: 'urge', from: OPEN, to: 'same', who: { supervisor: 'owner', dispatcher: 'owner' }, requires: [], visibility: 'internal' },
-  { action: 'supervise', from: OPEN, to: 'same', who: { supervisor: 'owner' }, requires: ['reason'], visibility: 'internal' },
-  { action: 'answer_supervision', from: OPEN, to: 'same', who: unit, requires: ['reason'], visibility: 'internal' },
-  { action: 'joint_meeting', from: OPEN, to: 'same', who: { supervisor: 'owner', dispatcher: 'owner' }, requires: ['meetingId', 'reason'], visibility: 'internal' },
-  { action: 'flag_bulletin', from: OPEN, to: 'same', who: system, requires: ['reason'], visibility: 'internal' },
+  ...supervisionOverlays(OPEN),
   { action: 'note', from: ['registered', ...OPEN, ...DECIDED, 'closed'], to: 'same',
     who: { agent: 'owner', dispatcher: 'owner', supervisor: 'owner', callback: 'owner', handler: 'assigned', unit_leader: 'assigned' },
     requires: ['reason'], visibility: 'internal' },

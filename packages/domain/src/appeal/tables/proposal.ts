@@ -1,6 +1,6 @@
 import type { AppealStatus } from '@minsheng/contracts';
 import type { TransitionRule } from '../transitions';
-import { coUnit, desk, system, unit } from './roles';
+import { coUnit, desk, supervisionOverlays, system, unit } from './roles';
 
 const OPEN: readonly AppealStatus[] = ['handling', 'return_requested', 'reply_review'];
 
@@ -31,11 +31,7 @@ export const PROPOSAL_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'callback', from: ['answered'], to: 'same', who: { callback: 'owner', dispatcher: 'owner' }, requires: ['satisfaction', 'contacted', 'solved'], visibility: 'internal' },
   { action: 'close', from: ['answered'], to: 'closed', who: { dispatcher: 'owner', callback: 'owner', ...system }, requires: [], visibility: 'public' },
   { action: 'redo', from: ['answered'], to: 'handling', who: { dispatcher: 'owner', callback: 'owner' }, requires: ['reason'], visibility: 'public' },
-  { action: 'urge', from: OPEN, to: 'same', who: { supervisor: 'owner', dispatcher: 'owner' }, requires: [], visibility: 'internal' },
-  { action: 'supervise', from: OPEN, to: 'same', who: { supervisor: 'owner' }, requires: ['reason'], visibility: 'internal' },
-  { action: 'answer_supervision', from: OPEN, to: 'same', who: unit, requires: ['reason'], visibility: 'internal' },
-  { action: 'joint_meeting', from: OPEN, to: 'same', who: { supervisor: 'owner', dispatcher: 'owner' }, requires: ['meetingId', 'reason'], visibility: 'internal' },
-  { action: 'flag_bulletin', from: OPEN, to: 'same', who: system, requires: ['reason'], visibility: 'internal' },
+  ...supervisionOverlays(OPEN),
   { action: 'note', from: ['registered', ...OPEN, 'answered', 'closed'], to: 'same',
     who: { agent: 'owner', dispatcher: 'owner', supervisor: 'owner', callback: 'owner', handler: 'assigned', unit_leader: 'assigned' },
     requires: ['reason'], visibility: 'internal' },
