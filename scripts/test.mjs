@@ -18,8 +18,11 @@ function run(name, cmd, args, env = {}) {
   console.log(`\n━━ ${name}: ${cmd} ${args.length > 6 ? `${args.slice(0, 6).join(' ')} … (${args.length} args)` : args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   process.stdout.write(r.stdout ?? '');
-  const pass = Number(/ℹ pass (\d+)/.exec(r.stdout ?? '')?.[1] ?? 0);
-  const fail = Number(/ℹ fail (\d+)/.exec(r.stdout ?? '')?.[1] ?? 0);
+  // node's test runner prints "ℹ pass N"; vitest prints "Tests  N passed (M)" / "N failed".
+  const out = (r.stdout ?? '').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  const vitest = /^\s*Tests\s+(.*)$/m.exec(out)?.[1] ?? '';
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? /(\d+) passed/.exec(vitest)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? /(\d+) failed/.exec(vitest)?.[1] ?? 0);
   results.push({ name, ok: r.status === 0, pass, fail });
   return r.status === 0;
 }
@@ -51,10 +54,14 @@ async function postgresReachable(url) {
 
 if (!only || only === 'static') {
   run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
+  run('typecheck web console', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json']);
   run('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
   run('dependency direction', 'node', ['scripts/check-deps.mjs']);
 }
-if (!only || only === 'unit') run('unit tests', 'npx', tsxTest(unitFiles));
+if (!only || only === 'unit') {
+  run('unit tests', 'npx', tsxTest(unitFiles));
+  run('web console unit tests (vitest)', 'npx', ['vitest', 'run', '--root', 'apps/web'], { NO_COLOR: '1' });
+}
 if (!only || only === 'pglite') run('database tests on PGlite', 'npx', tsxTest(dbFiles), { MINSHENG_TEST_DB: 'pglite' });
 if (!only || only === 'postgres') {
   const url = process.env.MINSHENG_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -13,6 +13,8 @@ Usage:
   minsheng seed --demo [--appeals N] create the demo jurisdiction (no-op when it exists)
   minsheng user create --username U --name NAME --password P --role ROLE@UNIT_KEY [--role …] [--jurisdiction CODE]
   minsheng audit verify [--jurisdiction CODE]   verify every appeal's event hash chain
+  minsheng text train|eval|predict …  category classifier on files (see \`minsheng text --help\`; a trained model
+                                     can be imported with POST /api/admin/text/models)
 
 Configuration comes from environment variables (see README): PORT, HOST, MINSHENG_DATA_DIR, DATABASE_URL, MINSHENG_SECRET, …`;
 

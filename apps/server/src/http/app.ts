@@ -15,13 +15,15 @@ import { supervisionRoutes } from '../modules/supervision/routes';
 import { notificationRoutes } from '../modules/notifications/routes';
 import { exchangeRoutes } from '../modules/exchange/routes';
 import { upstreamPlatformRoutes } from '../modules/exchange/admin-routes';
-import { homeRoutes } from './home';
+import { metaRoutes, reportRoutes } from '../modules/reports/routes';
+import { textRoutes } from '../modules/text/routes';
+import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
 
 export type App = FastifyInstance;
 
 /** Build the HTTP app around explicit dependencies (tests build it the same way). */
-export async function buildApp(deps: Deps, options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<App> {
+export async function buildApp(deps: Deps, options: { logger?: boolean; logStream?: NodeJS.WritableStream; webRoot?: string } = {}): Promise<App> {
   const app = Fastify({
     // Request logs carry method and path only: query strings can hold phone numbers (caller history) and bodies hold
     // personal data, so neither is ever logged.
@@ -40,7 +42,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectUnstorableText);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, 'NOT_FOUND'));
+  // The staff console (apps/web/dist) answers every non-API GET no route matched; the API answers the rest with NOT_FOUND.
+  const web = await registerWebAssets(app, options.webRoot);
+  app.setNotFoundHandler((req, reply) => (web.fallback(req, reply) ? reply : sendError(req, reply, 'NOT_FOUND')));
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -58,6 +62,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(notificationRoutes(deps));
   await app.register(upstreamPlatformRoutes(deps));
   await app.register(exchangeRoutes(deps));
-  await app.register(homeRoutes(deps));
+  await app.register(metaRoutes(deps));
+  await app.register(reportRoutes(deps));
+  await app.register(textRoutes(deps));
   return app;
 }

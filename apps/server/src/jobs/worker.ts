@@ -4,6 +4,7 @@ import type { JobRow } from '@minsheng/db';
 import type { Deps } from '../deps';
 import { sweepDeadlines } from './deadline-sweep';
 import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
+import { startTextSchedules, TEXT_JOB_HANDLERS } from '../modules/text/text-jobs';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
@@ -11,6 +12,8 @@ export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   deadline_sweep: async (deps, job) => { await sweepDeadlines(deps, job.jurisdictionId); },
   notification_delivery: async (deps, job) => { await deliverNotifications(deps, job.jurisdictionId); },
+  // text_retrain (nightly and on demand), text_warnings (hourly): scheduled by startTextSchedules from start().
+  ...TEXT_JOB_HANDLERS,
 };
 
 /**
@@ -20,6 +23,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 export class Worker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private stopTextSchedules: (() => void) | null = null;
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
@@ -28,11 +32,14 @@ export class Worker {
     if (this.timer) return;
     this.timer = setInterval(() => { this.running ??= this.tick().then(() => undefined, (err) => console.error('[worker]', err)).finally(() => { this.running = null; }); }, this.intervalMs);
     this.timer.unref();
+    this.stopTextSchedules = startTextSchedules(this.deps);
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopTextSchedules?.();
+    this.stopTextSchedules = null;
     await this.running;
   }
 

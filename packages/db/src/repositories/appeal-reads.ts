@@ -63,6 +63,11 @@ export interface AppealListFilter {
   categoryId?: string | undefined;
   areaCode?: string | undefined;
   channel?: string | undefined;
+  kind?: string | undefined;
+  track?: string | undefined;
+  /** Registered at or after / before these instants. */
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
   overdue?: boolean | undefined;
   text?: string | undefined;
   /** The caller's keyed phone hash: every appeal whose citizen gave that number. */
@@ -91,6 +96,10 @@ export async function listAppeals(db: Executor, jurisdictionId: string, scope: A
   if (f.categoryId) where.push(eq(appeals.categoryId, f.categoryId));
   if (f.areaCode) where.push(sql`${appeals.areaCode} LIKE ${`${f.areaCode}%`}`);
   if (f.channel) where.push(eq(appeals.channel, f.channel));
+  if (f.kind) where.push(eq(appeals.kind, f.kind));
+  if (f.track) where.push(eq(appeals.track, f.track));
+  if (f.createdFrom) where.push(sql`${appeals.createdAt} >= ${f.createdFrom}`);
+  if (f.createdTo) where.push(sql`${appeals.createdAt} < ${f.createdTo}`);
   if (f.phoneHash) {
     where.push(sql`${appeals.citizenId} IN (SELECT id FROM citizens WHERE jurisdiction_id = ${appeals.jurisdictionId} AND phone_hash = ${f.phoneHash})`);
   }

@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './supervision';
 export * from './exchange';
 export * from './clock-marks';
+export * from './text';

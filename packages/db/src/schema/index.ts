@@ -2,3 +2,4 @@ export * from './tenancy';
 export * from './organisation';
 export * from './appeals';
 export * from './routing';
+export * from './text';

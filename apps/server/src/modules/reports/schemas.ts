@@ -1,0 +1,26 @@
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { ListAppealsQuery } from '../appeals/schemas';
+import type { ListAppealsInput } from '../appeals/use-cases/list-appeals';
+
+/** The appeal list's filters, without paging: an export covers the whole filtered list (up to its row limit). */
+export const ExportAppealsQuery = Type.Omit(ListAppealsQuery, ['cursor', 'limit']);
+export type ExportAppealsFilter = Static<typeof ExportAppealsQuery>;
+
+export const DashboardQuery = Type.Object({
+  days: Type.Optional(Type.String({ pattern: '^([7-9]|[1-8][0-9]|90)$', description: 'days of trend, 7–90 (default 30)' })),
+  soonHours: Type.Optional(Type.String({ pattern: '^([1-9]|[1-6][0-9]|7[0-2])$', description: '"due soon" horizon in hours, 1–72 (default 24)' })),
+}, { additionalProperties: false });
+
+export const StaffNamesQuery = Type.Object({
+  ids: Type.String({ pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,99}$', description: 'up to 100 user ids, comma-separated' }),
+}, { additionalProperties: false });
+
+/** The list use case's input from the list/export query string (the same mapping as GET /api/appeals). */
+export function listFilter(q: ExportAppealsFilter): Omit<ListAppealsInput, 'limit'> {
+  return {
+    status: q.status?.split(','), unitId: q.unitId, categoryId: q.categoryId, areaCode: q.areaCode, channel: q.channel,
+    kind: q.kind, track: q.track, createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined, createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
+    overdue: q.overdue === undefined ? undefined : q.overdue === 'true', text: q.text,
+  };
+}

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@minsheng/contracts';
+import { queryRows } from '@minsheng/db';
+import type { Deps } from '../../../deps';
+import type { SessionUser } from '../../auth/session-cache';
+import { requireRuntime } from '../../../runtime/require-runtime';
+import { reportScope, scopeCondition } from '../scope';
+
+export interface DashboardInput {
+  /** Days of trend, ending today (local calendar days of the jurisdiction). */
+  days: number;
+  /** "Due soon": a running clock falls due within this many hours. */
+  soonHours: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Local calendar day (YYYY-MM-DD) of an instant, at a fixed UTC offset. */
+function localDay(at: Date, offsetMinutes: number): string {
+  return new Date(at.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * 数据看板 figures, computed in SQL over the user's scope: today's intake, open, overdue and due-soon appeals (in
+ * total and by responsible unit: the lead unit, or the receiving unit before dispatch), intake and closures per day,
+ * and open appeals by status and the period's intake by channel. "Overdue" is the appeal list's definition: a
+ * running, unpaused clock past its due time.
+ */
+export async function dashboard(deps: Deps, user: SessionUser, input: DashboardInput) {
+  const db = deps.database.db;
+  const runtime = await requireRuntime(deps, user.jurisdictionId);
+  const offset = runtime.settings.utcOffsetMinutes;
+  const now = deps.now();
+  const today = localDay(now, offset);
+  const todayStart = new Date(Date.parse(`${today}T00:00:00Z`) - offset * 60_000);
+  const from = new Date(todayStart.getTime() - (input.days - 1) * DAY_MS);
+  const soon = new Date(now.getTime() + input.soonHours * 3_600_000);
+  const scope = scopeCondition(await reportScope(deps, user));
+  const terminal = sql.join(TERMINAL_STATUSES.map((s) => sql`${s}`), sql`, `);
+  const base = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${scope}`;
+  const running = sql`c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id AND c.stopped_at IS NULL AND c.paused_at IS NULL`;
+  const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE ${running} AND c.due_at < ${now})`;
+  const dueSoon = sql`(NOT ${overdue} AND EXISTS (SELECT 1 FROM appeal_clocks c WHERE ${running} AND c.due_at >= ${now} AND c.due_at < ${soon}))`;
+  const open = sql`a.status NOT IN (${terminal})`;
+  const day = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD')`;
+
+  type Counts = { today_intake: number; open: number; overdue: number; due_soon: number; closed_today: number };
+  const [totals] = await queryRows<Counts>(db, sql`
+    SELECT count(*) FILTER (WHERE a.created_at >= ${todayStart})::int AS today_intake,
+           count(*) FILTER (WHERE ${open})::int AS open,
+           count(*) FILTER (WHERE ${open} AND ${overdue})::int AS overdue,
+           count(*) FILTER (WHERE ${open} AND ${dueSoon})::int AS due_soon,
+           count(*) FILTER (WHERE a.closed_at >= ${todayStart})::int AS closed_today
+      FROM appeals a WHERE ${base}`);
+  const byUnit = await queryRows<Counts & { unit_id: string }>(db, sql`
+    SELECT coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id,
+           count(*) FILTER (WHERE a.created_at >= ${todayStart})::int AS today_intake,
+           count(*) FILTER (WHERE ${open})::int AS open,
+           count(*) FILTER (WHERE ${open} AND ${overdue})::int AS overdue,
+           count(*) FILTER (WHERE ${open} AND ${dueSoon})::int AS due_soon,
+           count(*) FILTER (WHERE a.closed_at >= ${todayStart})::int AS closed_today
+      FROM appeals a WHERE ${base} AND (${open} OR a.created_at >= ${todayStart} OR a.closed_at >= ${todayStart})
+     GROUP BY 1 ORDER BY 3 DESC, 4 DESC, 1`);
+  const intake = await queryRows<{ day: string; n: number }>(db, sql`
+    SELECT ${day('a.created_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1`);
+  const closed = await queryRows<{ day: string; n: number }>(db, sql`
+    SELECT ${day('a.closed_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.closed_at >= ${from} GROUP BY 1`);
+  const byStatus = await queryRows<{ status: string; n: number }>(db, sql`
+    SELECT a.status, count(*)::int AS n FROM appeals a WHERE ${base} AND ${open} GROUP BY 1 ORDER BY 2 DESC, 1`);
+  const byChannel = await queryRows<{ channel: string; n: number }>(db, sql`
+    SELECT a.channel, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1 ORDER BY 2 DESC, 1`);
+
+  const intakeBy = new Map(intake.map((r) => [r.day, r.n]));
+  const closedBy = new Map(closed.map((r) => [r.day, r.n]));
+  const trend = Array.from({ length: input.days }, (_, i) => {
+    const date = localDay(new Date(from.getTime() + i * DAY_MS), offset);
+    return { date, intake: intakeBy.get(date) ?? 0, closed: closedBy.get(date) ?? 0 };
+  });
+  const counts = (r: Counts) => ({ todayIntake: r.today_intake, open: r.open, overdue: r.overdue, dueSoon: r.due_soon, closedToday: r.closed_today });
+  return {
+    generatedAt: now.toISOString(), today, days: input.days, soonHours: input.soonHours,
+    totals: counts(totals ?? { today_intake: 0, open: 0, overdue: 0, due_soon: 0, closed_today: 0 }),
+    byUnit: byUnit.map((r) => ({ unitId: r.unit_id, ...counts(r) })),
+    trend,
+    byStatus: byStatus.map((r) => ({ status: r.status, count: r.n })),
+    byChannel: byChannel.map((r) => ({ channel: r.channel, count: r.n })),
+  };
+}

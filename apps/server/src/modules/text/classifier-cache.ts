@@ -1,0 +1,94 @@
+import { loadClassifier } from '@minsheng/text';
+import type { ClassifierModel, TextClassifier } from '@minsheng/text';
+import { activeTextModelHead, findTextModel, listCategories } from '@minsheng/db';
+import type { Database, Executor, TextModelRow } from '@minsheng/db';
+
+/** A category as suggestions show it: its name, the names from the top level down, and whether it is in use. */
+export interface CategoryInfo { id: string; name: string; path: string[]; active: boolean }
+
+/** The jurisdiction's active classifier, ready to predict. */
+export interface LoadedClassifier {
+  id: string;
+  version: number;
+  modelVersion: string;
+  classifier: TextClassifier;
+}
+
+interface Entry {
+  checkedAt: number;
+  loaded: LoadedClassifier | null;
+  categories: Map<string, CategoryInfo>;
+  refreshing: Promise<void> | null;
+}
+
+/** How long a process trusts its copy before asking which model is active (a cheap indexed read). */
+const CHECK_EVERY_MS = 10_000;
+
+function categoryInfo(rows: Awaited<ReturnType<typeof listCategories>>): Map<string, CategoryInfo> {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const path = (id: string): string[] => {
+    const names: string[] = [];
+    for (let c = byId.get(id), depth = 0; c && depth < 16; c = c.parentId ? byId.get(c.parentId) : undefined, depth++) names.unshift(c.name);
+    return names;
+  };
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, path: path(r.id), active: r.active }]));
+}
+
+/** Parses and loads a stored model (≈100 ms for a few MB; once per new version per process). */
+export function loadStoredModel(row: Pick<TextModelRow, 'id' | 'version' | 'modelVersion' | 'model'>): LoadedClassifier {
+  return { id: row.id, version: row.version, modelVersion: row.modelVersion, classifier: loadClassifier(JSON.parse(row.model) as ClassifierModel) };
+}
+
+/**
+ * Each jurisdiction's active classifier in memory. A request within CHECK_EVERY_MS of the last check uses the copy
+ * as is; after that the active model's id is read again and a newer one is loaded — in the background when a copy
+ * exists (requests keep using the old one meanwhile), awaited only when there is none yet.
+ */
+export class ClassifierCache {
+  private readonly entries = new Map<string, Entry>();
+  constructor(private readonly db: Executor, private readonly ttlMs = CHECK_EVERY_MS) {}
+
+  async get(jurisdictionId: string): Promise<{ loaded: LoadedClassifier | null; categories: Map<string, CategoryInfo> }> {
+    let e = this.entries.get(jurisdictionId);
+    if (!e) this.entries.set(jurisdictionId, (e = { checkedAt: 0, loaded: null, categories: new Map(), refreshing: null }));
+    if (Date.now() - e.checkedAt >= this.ttlMs) {
+      const entry = e;
+      entry.refreshing ??= this.refresh(jurisdictionId, entry).finally(() => { entry.refreshing = null; });
+      if (entry.loaded) entry.refreshing.catch((err) => console.error('[text] model refresh failed:', err instanceof Error ? err.message : err));
+      else await entry.refreshing;
+    }
+    return { loaded: e.loaded, categories: e.categories };
+  }
+
+  /** A model this process just stored becomes the cached one at once. */
+  put(jurisdictionId: string, loaded: LoadedClassifier): void {
+    const e = this.entries.get(jurisdictionId);
+    if (e) e.loaded = loaded;
+    else this.entries.set(jurisdictionId, { checkedAt: 0, loaded, categories: new Map(), refreshing: null });
+  }
+
+  invalidate(jurisdictionId: string): void {
+    const e = this.entries.get(jurisdictionId);
+    if (e) e.checkedAt = 0;
+  }
+
+  private async refresh(jurisdictionId: string, e: Entry): Promise<void> {
+    const [head, categories] = await Promise.all([activeTextModelHead(this.db, jurisdictionId), listCategories(this.db, jurisdictionId)]);
+    if (!head) e.loaded = null;
+    else if (e.loaded?.id !== head.id) {
+      const row = await findTextModel(this.db, jurisdictionId, head.id);
+      e.loaded = row ? loadStoredModel(row) : null;
+    }
+    e.categories = categoryInfo(categories);
+    e.checkedAt = Date.now();
+  }
+}
+
+const caches = new WeakMap<Database, ClassifierCache>();
+
+/** The cache of a database handle (one per process in production; each test server has its own). */
+export function classifierCache(database: Database): ClassifierCache {
+  let cache = caches.get(database);
+  if (!cache) caches.set(database, (cache = new ClassifierCache(database.db)));
+  return cache;
+}

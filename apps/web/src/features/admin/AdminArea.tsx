@@ -1,0 +1,55 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { Card, Result, Skeleton, Tabs } from 'antd';
+import { PageTitle } from '../../components/PageTitle';
+import { useI18n } from '../../i18n';
+import type { MessageKey } from '../../i18n';
+
+const Units = lazy(() => import('./UnitsAdmin'));
+const Users = lazy(() => import('./UsersAdmin'));
+const Categories = lazy(() => import('./CategoriesAdmin'));
+const Routing = lazy(() => import('./RoutingAdmin'));
+const Deadlines = lazy(() => import('./DeadlinesAdmin'));
+const Settings = lazy(() => import('./SettingsAdmin'));
+const Calendar = lazy(() => import('./CalendarAdmin'));
+
+function Coming({ what }: { what: MessageKey }) {
+  const { t, lang } = useI18n();
+  return (
+    <Card><Result status="info" title={`${t(what)} · ${t('common.comingSoon')}`}
+      subTitle={lang === 'en' ? 'The server has no API for this yet; it arrives with a later issue.' : '服务端尚未提供该功能的接口，将在后续版本上线。'} /></Card>
+  );
+}
+
+const TABS: { key: string; title: MessageKey; element: JSX.Element }[] = [
+  { key: 'units', title: 'nav.adminUnits', element: <Units /> },
+  { key: 'users', title: 'nav.adminUsers', element: <Users /> },
+  { key: 'categories', title: 'nav.adminCategories', element: <Categories /> },
+  { key: 'routing', title: 'nav.adminRouting', element: <Routing /> },
+  { key: 'deadlines', title: 'nav.adminDeadlines', element: <Deadlines /> },
+  { key: 'settings', title: 'nav.adminSettings', element: <Settings /> },
+  { key: 'calendar', title: 'nav.adminCalendar', element: <Calendar /> },
+  { key: 'templates', title: 'nav.adminTemplates', element: <Coming what="nav.adminTemplates" /> },
+  { key: 'knowledge', title: 'nav.adminKnowledge', element: <Coming what="nav.adminKnowledge" /> },
+];
+
+/** 系统管理: one tab per thing the admin API configures; each tab is its own chunk. */
+export default function AdminArea() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const active = location.pathname.split('/')[2] ?? 'units';
+  return (
+    <>
+      <PageTitle title={`${t('nav.admin')} · ${t(TABS.find((x) => x.key === active)?.title ?? 'nav.admin')}`} />
+      <Tabs activeKey={active} onChange={(k) => navigate(`/admin/${k}`)} items={TABS.map((x) => ({ key: x.key, label: t(x.title) }))} style={{ marginBottom: 0 }} />
+      <Suspense fallback={<Skeleton active />}>
+        <Routes>
+          <Route index element={<Navigate to="units" replace />} />
+          {TABS.map((x) => <Route key={x.key} path={x.key} element={x.element} />)}
+          <Route path="*" element={<Result status="404" title="404" />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, Divider, Flex, Form, InputNumber, Row, Switch, TimePicker } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { SATISFACTION_LEVELS } from '@minsheng/contracts';
+import { api } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNotify } from '../../components/notify';
+import { defineMessages, useI18n, useMessages } from '../../i18n';
+
+interface Settings {
+  utcOffsetMinutes: number; workingHours: { start: string; end: string }[]; yellowAt: number; problem: { redo: number; unitsWithoutLead: number };
+  satisfactionWeights: Record<string, number>; sessionHours: number;
+  supervision: { autoUrge: boolean; autoNotice: boolean; bulletinAfterWorkingDays: number; sweepHorizonDays: number };
+}
+
+const M = defineMessages({
+  zh: {
+    deadlines: '亮灯与工作时间', yellowAt: '黄灯比例（时限用去的比例）', workingHours: '工作时间段', addPeriod: '添加时间段', utcOffset: '时区偏移（分钟，北京时间 480）',
+    problem: '疑难工单阈值', redo: '重办次数 ≥', unitsWithoutLead: '流转单位数 ≥（无主办）', weights: '满意度权重（计算满意率）', session: '登录有效期（小时）',
+    supervision: '自动督办', autoUrge: '黄灯自动催办', autoNotice: '超期次一工作日自动督办', bulletin: '督办后 N 个工作日仍超期则通报', horizon: '扫描范围（天）',
+  },
+  en: {
+    deadlines: 'Lights and working hours', yellowAt: 'Yellow light at (share of the clock used)', workingHours: 'Working periods', addPeriod: 'Add period', utcOffset: 'UTC offset (minutes; Beijing 480)',
+    problem: 'Problem-appeal thresholds', redo: 'Redone at least', unitsWithoutLead: 'Units passed without a lead, at least', weights: 'Satisfaction weights', session: 'Session length (hours)',
+    supervision: 'Automatic supervision', autoUrge: 'Urge automatically at yellow', autoNotice: 'Supervision notice the working day after overdue', bulletin: 'Bulletin after N working days still overdue', horizon: 'Sweep horizon (days)',
+  },
+});
+
+interface FormValues extends Omit<Settings, 'workingHours'> { workingHours: { range: [Dayjs, Dayjs] }[] }
+
+/** 规则参数: yellow light share, working hours, problem thresholds, satisfaction weights, automatic supervision (GET/PUT /api/admin/settings). */
+export default function SettingsAdmin() {
+  const { t, label } = useI18n();
+  const m = useMessages(M);
+  const notify = useNotify();
+  const settings = useApi((signal) => api.get<Settings>('/api/admin/settings', undefined, signal), []);
+  const [form] = Form.useForm<FormValues>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const s = settings.data;
+    if (s) form.setFieldsValue({ ...s, workingHours: s.workingHours.map((w) => ({ range: [dayjs(w.start, 'HH:mm'), dayjs(w.end, 'HH:mm')] as [Dayjs, Dayjs] })) });
+  }, [settings.data, form]);
+
+  async function save(v: FormValues) {
+    setBusy(true);
+    try {
+      const body = { ...v, workingHours: v.workingHours.map((w) => ({ start: w.range[0].format('HH:mm'), end: w.range[1].format('HH:mm') })) };
+      settings.setData(await api.put<Settings>('/api/admin/settings', body));
+      notify.success(t('common.saved'));
+    } catch (e) { notify.error(e); } finally { setBusy(false); }
+  }
+
+  if (settings.error) return <ErrorAlert error={settings.error} onRetry={settings.reload} />;
+  return (
+    <Card size="small" loading={settings.loading && !settings.data}>
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} style={{ maxWidth: 900 }}>
+        <Divider orientation="left" plain>{m('deadlines')}</Divider>
+        <Row gutter={16}>
+          <Col span={8}><Form.Item name="yellowAt" label={m('yellowAt')} rules={[{ required: true }]}><InputNumber min={0.05} max={0.99} step={0.05} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="utcOffsetMinutes" label={m('utcOffset')} rules={[{ required: true }]}><InputNumber min={-840} max={840} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="sessionHours" label={m('session')} rules={[{ required: true }]}><InputNumber min={1} max={720} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+        </Row>
+        <Form.Item label={m('workingHours')} required>
+          <Form.List name="workingHours">
+            {(fields, { add, remove }) => (
+              <Flex gap={8} wrap align="center">
+                {fields.map((f) => (
+                  <Flex key={f.key} gap={4} align="center">
+                    <Form.Item name={[f.name, 'range']} noStyle rules={[{ required: true }]}><TimePicker.RangePicker format="HH:mm" minuteStep={5} /></Form.Item>
+                    {fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+                  </Flex>
+                ))}
+                {fields.length < 6 ? <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add()}>{m('addPeriod')}</Button> : null}
+              </Flex>
+            )}
+          </Form.List>
+        </Form.Item>
+        <Divider orientation="left" plain>{m('problem')}</Divider>
+        <Row gutter={16}>
+          <Col span={8}><Form.Item name={['problem', 'redo']} label={m('redo')} rules={[{ required: true }]}><InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name={['problem', 'unitsWithoutLead']} label={m('unitsWithoutLead')} rules={[{ required: true }]}><InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+        </Row>
+        <Divider orientation="left" plain>{m('weights')}</Divider>
+        <Row gutter={16}>
+          {SATISFACTION_LEVELS.map((s) => (
+            <Col key={s} flex="1 1 0"><Form.Item name={['satisfactionWeights', s]} label={label('satisfaction', s)} rules={[{ required: true }]}><InputNumber min={0} max={1} step={0.1} style={{ width: '100%' }} /></Form.Item></Col>
+          ))}
+        </Row>
+        <Divider orientation="left" plain>{m('supervision')}</Divider>
+        <Row gutter={16}>
+          <Col span={6}><Form.Item name={['supervision', 'autoUrge']} label={m('autoUrge')} valuePropName="checked"><Switch /></Form.Item></Col>
+          <Col span={6}><Form.Item name={['supervision', 'autoNotice']} label={m('autoNotice')} valuePropName="checked"><Switch /></Form.Item></Col>
+          <Col span={6}><Form.Item name={['supervision', 'bulletinAfterWorkingDays']} label={m('bulletin')} rules={[{ required: true }]}><InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={6}><Form.Item name={['supervision', 'sweepHorizonDays']} label={m('horizon')} rules={[{ required: true }]}><InputNumber min={7} max={400} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+        </Row>
+        <Flex justify="flex-end"><Button type="primary" htmlType="submit" loading={busy}>{t('common.save')}</Button></Flex>
+      </Form>
+    </Card>
+  );
+}

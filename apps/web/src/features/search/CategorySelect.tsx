@@ -1,0 +1,19 @@
+import { TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { useReference } from '../../api/reference';
+import type { Category } from '../../api/types';
+
+interface Node { value: string; title: string; children: Node[] }
+
+/** The category tree (诉求分类), searchable by name. */
+export function CategorySelect({ value, onChange, placeholder, style }: { value?: string; onChange?: (v: string | undefined) => void; placeholder?: string; style?: React.CSSProperties }) {
+  const { categories } = useReference();
+  const tree = useMemo(() => {
+    const by = new Map<string | null, Category[]>();
+    for (const c of categories) by.set(c.parentId, [...(by.get(c.parentId) ?? []), c]);
+    const build = (parent: string | null): Node[] => (by.get(parent) ?? []).map((c) => ({ value: c.id, title: c.name, children: build(c.id) }));
+    return build(null);
+  }, [categories]);
+  return <TreeSelect value={value} onChange={onChange} treeData={tree} showSearch allowClear treeNodeFilterProp="title" placeholder={placeholder}
+    style={{ width: '100%', ...style }} popupMatchSelectWidth={false} listHeight={360} />;
+}
