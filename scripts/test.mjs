@@ -4,7 +4,8 @@
 //   unit      pure tests (packages/*/test/*.test.ts)
 //   pglite    database + HTTP tests on embedded PGlite
 //   postgres  the same tests on PostgreSQL (MINSHENG_TEST_PG_URL, default postgres://postgres@127.0.0.1:5432/test)
-// `npm test -- unit` (or pglite, postgres, static) runs a single tier. PostgreSQL is never skipped silently:
+//   browser   the console in Debian's chromium (scripts/browser-tests.mjs; fails, never skips, without chromium)
+// `npm test -- unit` (or pglite, postgres, static, browser) runs a single tier. PostgreSQL is never skipped silently:
 // when it cannot be reached the run fails and says how to start one.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -71,6 +72,8 @@ if (!only || only === 'postgres') {
     results.push({ name: 'database tests on PostgreSQL', ok: false, pass: 0, fail: 1 });
   }
 }
+
+if (!only || only === 'browser') run('browser tests (chromium)', 'node', ['scripts/browser-tests.mjs']);
 
 console.log('\n━━ summary');
 for (const r of results) console.log(`${r.ok ? '✔' : '✘'} ${r.name}${r.pass || r.fail ? ` (${r.pass} passed, ${r.fail} failed)` : ''}`);

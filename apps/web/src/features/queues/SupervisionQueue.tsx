@@ -1,6 +1,100 @@
-import { QueuePlaceholder } from './QueuePlaceholder';
+import { useMemo, useState } from 'react';
+import { Badge, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { AppealSummary } from '../../api/types';
+import { useReference } from '../../api/reference';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { defineMessages, useI18n, useMessages } from '../../i18n';
+import { AppealQueueTable, QueueLayout, usePagedAppeals, worstLight } from './queue-parts';
+import type { PagedAppeals } from './queue-parts';
+import { AppealSidePanel } from './AppealSidePanel';
+import { JointMeetingButton, SuperviseButtons } from './supervision-forms';
 
-/** Placeholder: the work-queue screen replaces this file. */
+const M = defineMessages({
+  zh: {
+    red: '红灯超期', yellow: '黄灯预警', problem: '问题工单', byUnit: '按单位', all: '全部单位', actions: '督办操作', redo: '重办 {n} 次', escalated: '已提级',
+    sub: '超期（红灯）和临期（黄灯）诉求按承办单位汇总；催办、督办（限期回复）、联席会议协调疑难问题。', noUnit: '未派单',
+  },
+  en: {
+    red: 'Overdue (red)', yellow: 'Due soon (yellow)', problem: 'Problem appeals', byUnit: 'By unit', all: 'All units', actions: 'Supervision', redo: 'redone {n}×', escalated: 'escalated',
+    sub: 'Overdue (red) and nearly due (yellow) appeals by handling unit; urge, issue notices with a reply-by date, convene joint meetings for hard cases.', noUnit: 'not dispatched',
+  },
+});
+
+type TabKey = 'red' | 'yellow' | 'problem';
+const OPEN = ['dispatched', 'handling', 'suspended', 'return_requested', 'reply_review', 'closure_review', 'callback'];
+/** Redone this often an appeal is a problem appeal (DOMAIN.md §2; the server's threshold is a setting, 3 by default). */
+const PROBLEM_REDO = 3;
+
+/** 督办: every red and yellow appeal by unit, with urge / supervise buttons, problem appeals and joint meetings. */
 export default function SupervisionQueue() {
-  return <QueuePlaceholder title="nav.supervision" statuses={['handling', 'dispatched', 'suspended']} />;
+  const { t } = useI18n();
+  const m = useMessages(M);
+  const ref = useReference();
+  const [tab, setTab] = useState<TabKey>('red');
+  const [unit, setUnit] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const overdue = usePagedAppeals({ status: OPEN, overdue: 'true', limit: 100 }, 'red');
+  const open = usePagedAppeals({ status: OPEN, limit: 100 }, 'open');
+  const reloadAll = () => { overdue.reload(); open.reload(); };
+
+  const lists = useMemo<Record<TabKey, AppealSummary[]>>(() => ({
+    red: overdue.items,
+    yellow: open.items.filter((a) => worstLight(a.deadlines) === 'yellow'),
+    problem: open.items.filter((a) => a.redoCount >= PROBLEM_REDO || a.escalated),
+  }), [overdue.items, open.items]);
+
+  const units = useMemo(() => {
+    const counts = new Map<string, { red: number; yellow: number }>();
+    for (const a of lists.red) { const k = a.leadUnitId ?? ''; counts.set(k, { red: (counts.get(k)?.red ?? 0) + 1, yellow: counts.get(k)?.yellow ?? 0 }); }
+    for (const a of lists.yellow) { const k = a.leadUnitId ?? ''; counts.set(k, { red: counts.get(k)?.red ?? 0, yellow: (counts.get(k)?.yellow ?? 0) + 1 }); }
+    return [...counts.entries()].sort((a, b) => b[1].red - a[1].red || b[1].yellow - a[1].yellow);
+  }, [lists]);
+
+  const base: PagedAppeals = tab === 'red' ? overdue : open;
+  const list: PagedAppeals = { ...base, items: lists[tab].filter((a) => unit === null || (a.leadUnitId ?? '') === unit) };
+
+  return (
+    <>
+      <PageTitle title={t('nav.supervision')} sub={m('sub')}
+        extra={<><JointMeetingButton appealIds={ticked} onDone={() => { setTicked([]); reloadAll(); }} /><Button icon={<ReloadOutlined />} onClick={reloadAll}>{t('common.refresh')}</Button></>} />
+      {base.error ? <ErrorAlert error={base.error} onRetry={reloadAll} /> : null}
+      <Card size="small" title={m('byUnit')} style={{ marginBottom: 12 }} data-testid="units-board">
+        <Flex gap={8} wrap>
+          <Tag.CheckableTag checked={unit === null} onChange={() => setUnit(null)}>{m('all')}</Tag.CheckableTag>
+          {units.map(([id, c]) => (
+            <Tag.CheckableTag key={id || 'none'} checked={unit === id} onChange={() => setUnit(unit === id ? null : id)} style={{ border: '1px solid #f0f0f0' }}>
+              <Flex gap={6} align="center">
+                <span>{id ? ref.unitName(id) : m('noUnit')}</span>
+                {c.red ? <Badge count={c.red} color="#cf1322" size="small" /> : null}
+                {c.yellow ? <Badge count={c.yellow} color="#faad14" size="small" /> : null}
+              </Flex>
+            </Tag.CheckableTag>
+          ))}
+        </Flex>
+      </Card>
+      <Tabs activeKey={tab} onChange={(k) => { setTab(k as TabKey); setSelected(null); setTicked([]); }} items={[
+        { key: 'red', label: <Badge count={lists.red.length} overflowCount={99} size="small" offset={[8, -2]}>{m('red')}</Badge> },
+        { key: 'yellow', label: <Badge count={lists.yellow.length} overflowCount={99} size="small" offset={[8, -2]} color="#faad14">{m('yellow')}</Badge> },
+        { key: 'problem', label: <Badge count={lists.problem.length} overflowCount={99} size="small" offset={[8, -2]} color="#722ed1">{m('problem')}</Badge> },
+      ]} />
+      <QueueLayout
+        table={<AppealQueueTable list={list} selectedId={selected} onOpen={(a) => setSelected(a.id)} testId={`supervision-${tab}`}
+          rowSelection={{ selectedRowKeys: ticked, onChange: setTicked }} hideCreated
+          extra={[{
+            title: m('actions'), key: 'actions', width: 128, render: (_: unknown, a: AppealSummary) => (
+              <Flex vertical gap={2}>
+                <Flex><SuperviseButtons appeal={a} onDone={reloadAll} /></Flex>
+                {a.redoCount ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m('redo', { n: a.redoCount })}{a.escalated ? ` · ${m('escalated')}` : ''}</Typography.Text> : null}
+              </Flex>
+            ),
+          }]} />}
+        panel={selected ? (
+          <AppealSidePanel key={selected} id={selected} only={['urge', 'supervise', 'escalate', 'redo', 'approve_closure', 'reject_closure', 'joint_meeting', 'note']}
+            onClose={() => setSelected(null)} onChanged={reloadAll} />
+        ) : null} />
+    </>
+  );
 }
