@@ -150,20 +150,30 @@ export interface DuplicateCandidateQuery {
   limit: number;
 }
 
+/** Rows per part of the duplicate pool (newest overall, of the same street, of the same category): bounds the trigram work. */
+const POOL_PART = 1000;
+/** Characters of a body compared by trigrams when ranking the pool: where the place and the matter are usually stated. */
+const HEAD = 48;
+
 /**
- * Appeals that might be the same matter, for exact scoring in the application: recent (or still open), readable
- * in the scope, not merged into another, ranked by pg_trgm similarity of title and body with a bonus for the same
- * street and category.
+ * Appeals that might be the same matter, for exact scoring in the application: recent (or still open), readable in
+ * the scope, not merged into another. Without a trigram index (it would need btree_gin on both engines) the pool is
+ * bounded first — the newest POOL_PART overall, of the same street and of the same category — and then ranked by
+ * pg_trgm similarity of the title and the head of the body, with a bonus for the same street and category.
  */
 export async function duplicateCandidates(db: Executor, jurisdictionId: string, scope: AppealScope, q: DuplicateCandidateQuery): Promise<AppealTextRow[]> {
+  const base = sql`a.jurisdiction_id = ${jurisdictionId} AND a.created_at >= ${q.openSince} AND a.created_at <= ${q.until} AND a.status <> 'merged'
+      AND (a.created_at >= ${q.recentSince} OR a.status NOT IN ('closed', 'referred', 'rejected'))
+      AND NOT (a.id = ANY(${textArray(q.excludeIds)})) AND ${scopeCondition(scope)}`;
+  const part = (extra: SQL) => sql`(SELECT a.id FROM appeals a WHERE ${base} AND ${extra} ORDER BY a.created_at DESC LIMIT ${POOL_PART})`;
+  const parts = [part(sql`TRUE`)];
+  if (q.areaPrefix) parts.push(part(sql`a.area_code LIKE ${`${q.areaPrefix}%`}`));
+  if (q.categoryId) parts.push(part(sql`a.category_id = ${q.categoryId}`));
   const area = q.areaPrefix ? sql`CASE WHEN a.area_code LIKE ${`${q.areaPrefix}%`} THEN 0.2 ELSE 0 END` : sql`0`;
   const category = q.categoryId ? sql`CASE WHEN a.category_id = ${q.categoryId} THEN 0.1 ELSE 0 END` : sql`0`;
   const rows = await queryRows<AppealTextRow>(db, sql`
-    SELECT ${appealTextColumns} FROM appeals a
-    WHERE a.jurisdiction_id = ${jurisdictionId} AND a.created_at >= ${q.openSince} AND a.created_at <= ${q.until} AND a.status <> 'merged'
-      AND (a.created_at >= ${q.recentSince} OR a.status NOT IN ('closed', 'referred', 'rejected'))
-      AND NOT (a.id = ANY(${textArray(q.excludeIds)})) AND ${scopeCondition(scope)}
-    ORDER BY similarity(a.title, ${q.title}) + similarity(a.content, ${q.content}) + ${area} + ${category} DESC, a.created_at DESC
+    SELECT ${appealTextColumns} FROM appeals a WHERE a.jurisdiction_id = ${jurisdictionId} AND a.id IN (${sql.join(parts, sql` UNION `)})
+    ORDER BY similarity(a.title, ${q.title}) + similarity(left(a.content, ${HEAD}), ${q.content.slice(0, HEAD)}) + ${area} + ${category} DESC, a.created_at DESC
     LIMIT ${q.limit}`);
   return asDate(rows);
 }

@@ -19,6 +19,8 @@ interface Entry {
   loaded: LoadedClassifier | null;
   categories: Map<string, CategoryInfo>;
   refreshing: Promise<void> | null;
+  /** Bumped by put(): a refresh that started before must not overwrite what was put. */
+  generation: number;
 }
 
 /** How long a process trusts its copy before asking which model is active (a cheap indexed read). */
@@ -50,7 +52,7 @@ export class ClassifierCache {
 
   async get(jurisdictionId: string): Promise<{ loaded: LoadedClassifier | null; categories: Map<string, CategoryInfo> }> {
     let e = this.entries.get(jurisdictionId);
-    if (!e) this.entries.set(jurisdictionId, (e = { checkedAt: 0, loaded: null, categories: new Map(), refreshing: null }));
+    if (!e) this.entries.set(jurisdictionId, (e = { checkedAt: 0, loaded: null, categories: new Map(), refreshing: null, generation: 0 }));
     if (Date.now() - e.checkedAt >= this.ttlMs) {
       const entry = e;
       entry.refreshing ??= this.refresh(jurisdictionId, entry).finally(() => { entry.refreshing = null; });
@@ -63,8 +65,7 @@ export class ClassifierCache {
   /** A model this process just stored becomes the cached one at once. */
   put(jurisdictionId: string, loaded: LoadedClassifier): void {
     const e = this.entries.get(jurisdictionId);
-    if (e) e.loaded = loaded;
-    else this.entries.set(jurisdictionId, { checkedAt: 0, loaded, categories: new Map(), refreshing: null });
+    if (e) { e.loaded = loaded; e.generation += 1; } else this.entries.set(jurisdictionId, { checkedAt: 0, loaded, categories: new Map(), refreshing: null, generation: 1 });
   }
 
   invalidate(jurisdictionId: string): void {
@@ -73,13 +74,17 @@ export class ClassifierCache {
   }
 
   private async refresh(jurisdictionId: string, e: Entry): Promise<void> {
+    const generation = e.generation;
     const [head, categories] = await Promise.all([activeTextModelHead(this.db, jurisdictionId), listCategories(this.db, jurisdictionId)]);
-    if (!head) e.loaded = null;
-    else if (e.loaded?.id !== head.id) {
+    let loaded = e.loaded;
+    if (!head) loaded = null;
+    else if (loaded?.id !== head.id) {
       const row = await findTextModel(this.db, jurisdictionId, head.id);
-      e.loaded = row ? loadStoredModel(row) : null;
+      loaded = row ? loadStoredModel(row) : null;
     }
     e.categories = categoryInfo(categories);
+    if (e.generation !== generation) return; // put() ran meanwhile: its model is newer than what this read
+    e.loaded = loaded;
     e.checkedAt = Date.now();
   }
 }

@@ -37,7 +37,11 @@ export function textRoutes(deps: Deps): FastifyPluginAsync {
       const q = req.query as Static<typeof WarningsQuery>;
       return listWarnings(deps, staff(req), { status: q.status, kind: q.kind, limit: q.limit ? Number(q.limit) : undefined });
     });
-    app.post('/api/text/warnings/:id/acknowledge', { schema: { tags: ['text'], summary: '预警已知悉', security, params: IdParams, body: AcknowledgeBody } }, async (req) => {
+    app.post('/api/text/warnings/:id/acknowledge', {
+      schema: { tags: ['text'], summary: '预警已知悉', security, params: IdParams, body: AcknowledgeBody },
+      // The note is optional, so is the body: a bare POST acknowledges.
+      preValidation: async (req) => { req.body ??= {}; },
+    }, async (req) => {
       return acknowledgeWarning(deps, staff(req), id(req.params), (req.body as Static<typeof AcknowledgeBody> | undefined)?.note);
     });
 

@@ -58,7 +58,6 @@ export class TextThread {
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(ENTRY);
-    worker.unref();
     worker.on('message', (reply: Reply & { id: number }) => {
       const p = this.pending.get(reply.id);
       if (!p) return;
@@ -68,6 +67,8 @@ export class TextThread {
     });
     worker.on('error', (err) => { if (this.worker === worker) this.fail(err); });
     worker.on('exit', () => { if (this.worker === worker) this.fail(new Error('text thread exited')); });
+    // After the listeners: attaching a 'message' listener refs the port again.
+    worker.unref();
     this.worker = worker;
     return worker;
   }

@@ -1,9 +1,9 @@
 import { AppError } from '@minsheng/contracts';
-import { activateTextModel, findTextModelSummary, writeAudit } from '@minsheng/db';
+import { activateTextModel, findTextModel, writeAudit } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireAdmin } from '../../admin/policy';
-import { classifierCache } from '../classifier-cache';
+import { classifierCache, loadStoredModel } from '../classifier-cache';
 import { presentModel } from '../presenter';
 
 /** Makes a stored model the one suggestions use (roll back to an earlier version, or forward again). */
@@ -13,10 +13,12 @@ export async function activateModel(deps: Deps, user: SessionUser, id: string) {
     if (!(await activateTextModel(tx, user.jurisdictionId, id))) throw new AppError('NOT_FOUND');
     await writeAudit(tx, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'activate_text_model', targetType: 'text_model', targetId: id, detail: {} });
   });
+  const row = await findTextModel(deps.database.db, user.jurisdictionId, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  // This process answers with the chosen model at once; others notice within the cache's check interval.
   const cache = classifierCache(deps.database);
-  cache.invalidate(user.jurisdictionId);
+  cache.put(user.jurisdictionId, loadStoredModel(row));
   const { categories } = await cache.get(user.jurisdictionId);
-  const model = await findTextModelSummary(deps.database.db, user.jurisdictionId, id);
-  if (!model) throw new AppError('NOT_FOUND');
-  return presentModel(model, categories);
+  const { model: _model, ...summary } = row;
+  return presentModel(summary, categories);
 }

@@ -5,7 +5,7 @@ import type { ClassifierModel } from '@minsheng/text';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireAdmin } from '../../admin/policy';
-import { classifierCache } from '../classifier-cache';
+import { classifierCache, loadStoredModel } from '../classifier-cache';
 import { presentModel } from '../presenter';
 import { KEEP_MODELS, storeModel } from './retrain-classifier';
 
@@ -56,7 +56,7 @@ export async function importModel(deps: Deps, user: SessionUser, body: unknown, 
   await pruneTextModels(deps.database.db, user.jurisdictionId, KEEP_MODELS);
   await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'import_text_model', targetType: 'text_model', targetId: saved.id, detail: { version: saved.version, activate } });
   const cache = classifierCache(deps.database);
-  cache.invalidate(user.jurisdictionId);
+  if (activate) cache.put(user.jurisdictionId, loadStoredModel({ ...saved, model: json }));
   const { categories: names } = await cache.get(user.jurisdictionId);
   return presentModel(saved, names);
 }
