@@ -76,7 +76,7 @@ describe('category classifier: retrain job, models, suggestions', () => {
   });
 
   it('trains on the jurisdiction\'s categorised appeals in the background and stores a model with held-out figures', async () => {
-    await registerCategorised(s, t.agent!, cat, 7);
+    await registerCategorised(s, t.agent!, cat, 8);
     const outcome = await retrain();
     assert.equal(outcome.trained, true, JSON.stringify(outcome));
     assert.equal(outcome.version, 1);
@@ -84,9 +84,9 @@ describe('category classifier: retrain job, models, suggestions', () => {
     assert.equal(res.status, 200);
     const [model] = res.body.items;
     assert.equal(res.body.activeModelId, model.id);
-    assert.deepEqual([model.version, model.active, model.source, model.trainedOn], [1, true, 'retrain', 21]);
+    assert.deepEqual([model.version, model.active, model.source, model.trainedOn], [1, true, 'retrain', 24]);
     assert.deepEqual(model.labels.map((l: { categoryId: string }) => l.categoryId).sort(), Object.keys(VOCABULARIES).map((k) => cat[k]).sort(),
-      'seven distinct appeals each: every leaf is a class of its own');
+      'eight distinct appeals each: every leaf is a class of its own');
     assert.match(model.labels.find((l: { categoryId: string }) => l.categoryId === cat['city-management.municipal.streetlight']).name, /城市管理 \/ 市政设施 \/ 路灯照明/);
     for (const figure of ['accuracy', 'macroF1', 'top3Accuracy']) assert.ok(model.evaluation[figure] >= 0 && model.evaluation[figure] <= 1, figure);
     assert.ok(model.evaluation.heldOutRows >= 3);

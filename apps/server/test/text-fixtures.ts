@@ -48,10 +48,14 @@ export async function register(s: TestServer, agentToken: string, overrides: Rec
   return res.body.id as string;
 }
 
-/** `perCategory` categorised appeals of each vocabulary, registered through the API. */
+/**
+ * `perCategory` categorised appeals of each vocabulary, registered through the API a minute apart: training reads
+ * them newest first, and a fixed order makes the trained model (its SGD pass) the same on every run.
+ */
 export async function registerCategorised(s: TestServer, agentToken: string, categories: Record<string, string>, perCategory: number): Promise<void> {
   for (const [key, make] of Object.entries(VOCABULARIES)) {
     for (let i = 0; i < perCategory; i++) {
+      s.clock.now = new Date(s.clock.now.getTime() + 60_000);
       await register(s, agentToken, { ...make(i), categoryId: categories[key], areaCode: pick(STREETS, i)[0], citizen: { name: '张三', phone: `1390537${String(1000 + i)}` } });
     }
   }

@@ -56,7 +56,8 @@ export class ClassifierCache {
     if (Date.now() - e.checkedAt >= this.ttlMs) {
       const entry = e;
       entry.refreshing ??= this.refresh(jurisdictionId, entry).finally(() => { entry.refreshing = null; });
-      if (entry.loaded) entry.refreshing.catch((err) => console.error('[text] model refresh failed:', err instanceof Error ? err.message : err));
+      // Serve the copy while checking, unless there is none yet or the category names were never read (put() first).
+      if (entry.loaded && entry.categories.size) entry.refreshing.catch((err) => console.error('[text] model refresh failed:', err instanceof Error ? err.message : err));
       else await entry.refreshing;
     }
     return { loaded: e.loaded, categories: e.categories };
