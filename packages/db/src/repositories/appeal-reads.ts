@@ -79,15 +79,26 @@ export interface AppealListFilter {
 
 const textArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
 
+/**
+ * The read scope as a condition on the appeals table under `alias`: owned by or ever assigned to a unit of the scope,
+ * and never accusing one of the user's units. Lists, reports and text features share it, so counts match lists.
+ */
+export function appealScopeCondition(scope: AppealScope, alias = 'a'): SQL {
+  const a = sql.raw(alias);
+  const parts: SQL[] = [];
+  if (scope.unitIds !== null) {
+    if (!scope.unitIds.length) return sql`FALSE`;
+    parts.push(sql`(${a}.owner_unit_id = ANY(${textArray(scope.unitIds)}) OR EXISTS (SELECT 1 FROM appeal_assignments x
+      WHERE x.jurisdiction_id = ${a}.jurisdiction_id AND x.appeal_id = ${a}.id AND x.unit_id = ANY(${textArray(scope.unitIds)})))`);
+  }
+  if (scope.ancestorIds.length) parts.push(sql`(${a}.accused_unit_id IS NULL OR NOT (${a}.accused_unit_id = ANY(${textArray(scope.ancestorIds)})))`);
+  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+}
+
 /** Newest first, keyset-paginated on (created_at, id); scope and filters are applied in SQL. */
 export async function listAppeals(db: Executor, jurisdictionId: string, scope: AppealScope, f: AppealListFilter) {
   const where: SQL[] = [eq(appeals.jurisdictionId, jurisdictionId)];
-  if (scope.unitIds !== null) {
-    if (!scope.unitIds.length) return [];
-    where.push(sql`(${appeals.ownerUnitId} = ANY(${textArray(scope.unitIds)}) OR EXISTS (SELECT 1 FROM appeal_assignments x
-      WHERE x.jurisdiction_id = ${appeals.jurisdictionId} AND x.appeal_id = ${appeals.id} AND x.unit_id = ANY(${textArray(scope.unitIds)})))`);
-  }
-  if (scope.ancestorIds.length) where.push(sql`(${appeals.accusedUnitId} IS NULL OR NOT (${appeals.accusedUnitId} = ANY(${textArray(scope.ancestorIds)})))`);
+  where.push(appealScopeCondition(scope, 'appeals'));
   if (f.status?.length) where.push(sql`${appeals.status} = ANY(${textArray(f.status)})`);
   if (f.unitId) {
     where.push(sql`EXISTS (SELECT 1 FROM appeal_assignments y WHERE y.jurisdiction_id = ${appeals.jurisdictionId}

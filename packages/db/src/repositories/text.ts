@@ -4,6 +4,7 @@ import type { Executor } from '../connection';
 import { newId } from '../ids';
 import { queryRows } from '../raw';
 import { jobs, jurisdictions, textModels, textWarnings } from '../schema';
+import { appealScopeCondition } from './appeal-reads';
 import type { AppealScope } from './appeal-reads';
 
 export type TextModelRow = typeof textModels.$inferSelect;
@@ -13,17 +14,6 @@ export type TextWarningRow = typeof textWarnings.$inferSelect;
 
 const textArray = (ids: readonly string[]) => (ids.length ? sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]` : sql`'{}'::text[]`);
 
-/** The appeal-list scope as a condition on `appeals a`: unit subtrees (owner or any assignment), never an accused unit. */
-function scopeCondition(scope: AppealScope): SQL {
-  const parts: SQL[] = [];
-  if (scope.unitIds !== null) {
-    if (!scope.unitIds.length) return sql`FALSE`;
-    parts.push(sql`(a.owner_unit_id = ANY(${textArray(scope.unitIds)}) OR EXISTS (SELECT 1 FROM appeal_assignments x
-      WHERE x.jurisdiction_id = a.jurisdiction_id AND x.appeal_id = a.id AND x.unit_id = ANY(${textArray(scope.unitIds)})))`);
-  }
-  if (scope.ancestorIds.length) parts.push(sql`(a.accused_unit_id IS NULL OR NOT (a.accused_unit_id = ANY(${textArray(scope.ancestorIds)})))`);
-  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
-}
 
 // ── models ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -164,7 +154,7 @@ const HEAD = 48;
 export async function duplicateCandidates(db: Executor, jurisdictionId: string, scope: AppealScope, q: DuplicateCandidateQuery): Promise<AppealTextRow[]> {
   const base = sql`a.jurisdiction_id = ${jurisdictionId} AND a.created_at >= ${q.openSince} AND a.created_at <= ${q.until} AND a.status <> 'merged'
       AND (a.created_at >= ${q.recentSince} OR a.status NOT IN ('closed', 'referred', 'rejected'))
-      AND NOT (a.id = ANY(${textArray(q.excludeIds)})) AND ${scopeCondition(scope)}`;
+      AND NOT (a.id = ANY(${textArray(q.excludeIds)})) AND ${appealScopeCondition(scope)}`;
   const part = (extra: SQL) => sql`(SELECT a.id FROM appeals a WHERE ${base} AND ${extra} ORDER BY a.created_at DESC LIMIT ${POOL_PART})`;
   const parts = [part(sql`TRUE`)];
   if (q.areaPrefix) parts.push(part(sql`a.area_code LIKE ${`${q.areaPrefix}%`}`));
@@ -188,7 +178,7 @@ export async function mergeGroupIds(db: Executor, jurisdictionId: string, appeal
 
 /** A period's appeals in scope for topic detection, newest first, at most `limit`. */
 export async function periodAppeals(db: Executor, jurisdictionId: string, scope: AppealScope, q: { from: Date; to: Date; unitIds?: readonly string[] | undefined; areaCode?: string | undefined; limit: number }) {
-  const where: SQL[] = [sql`a.jurisdiction_id = ${jurisdictionId}`, sql`a.created_at >= ${q.from}`, sql`a.created_at < ${q.to}`, sql`a.status <> 'merged'`, scopeCondition(scope)];
+  const where: SQL[] = [sql`a.jurisdiction_id = ${jurisdictionId}`, sql`a.created_at >= ${q.from}`, sql`a.created_at < ${q.to}`, sql`a.status <> 'merged'`, appealScopeCondition(scope)];
   if (q.unitIds) {
     where.push(sql`(a.owner_unit_id = ANY(${textArray(q.unitIds)}) OR EXISTS (SELECT 1 FROM appeal_assignments y
       WHERE y.jurisdiction_id = a.jurisdiction_id AND y.appeal_id = a.id AND y.unit_id = ANY(${textArray(q.unitIds)})))`);
@@ -203,7 +193,7 @@ export async function readableAppealHeads(db: Executor, jurisdictionId: string, 
   if (!ids.length) return [];
   return (await queryRows<{ id: string; number: string; title: string; status: string; category_id: string | null; area_code: string | null; created_at: Date }>(db, sql`
     SELECT a.id, a.number, a.title, a.status, a.category_id, a.area_code, a.created_at FROM appeals a
-    WHERE a.jurisdiction_id = ${jurisdictionId} AND a.id = ANY(${textArray(ids)}) AND ${scopeCondition(scope)}`))
+    WHERE a.jurisdiction_id = ${jurisdictionId} AND a.id = ANY(${textArray(ids)}) AND ${appealScopeCondition(scope)}`))
     .map((r) => ({ ...r, created_at: new Date(r.created_at) }));
 }
 

@@ -1,11 +1,12 @@
 import { AppError } from '@minsheng/contracts';
-import { clocksForAppeals, listAppeals, subtreeUnitIds, toClockState } from '@minsheng/db';
-import type { AppealListFilter, AppealScope } from '@minsheng/db';
+import { clocksForAppeals, listAppeals, toClockState } from '@minsheng/db';
+import type { AppealListFilter } from '@minsheng/db';
 import type { ClockState } from '@minsheng/domain';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { presentAppealSummary } from '../presenter';
+import { appealScopeOf } from '../appeal-scope';
 
 export type ListAppealsInput = Omit<AppealListFilter, 'cursor' | 'now'> & { cursor?: string | undefined };
 
@@ -23,19 +24,11 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-/** The user's scope: whole jurisdiction for roles at the root unit, otherwise the subtrees of their units. */
-async function scopeOf(deps: Deps, user: SessionUser): Promise<AppealScope> {
-  const ancestorIds = [...new Set(user.grants.flatMap((g) => g.unitPath))];
-  if (user.grants.some((g) => g.unitPath.length === 1)) return { unitIds: null, ancestorIds };
-  const roots = [...new Set(user.grants.map((g) => g.unitId))];
-  return { unitIds: await subtreeUnitIds(deps.database.db, user.jurisdictionId, roots), ancestorIds };
-}
-
 export async function listAppealsForUser(deps: Deps, user: SessionUser, input: ListAppealsInput) {
   const db = deps.database.db;
   const runtime = await requireRuntime(deps, user.jurisdictionId);
   const now = deps.now();
-  const rows = await listAppeals(db, user.jurisdictionId, await scopeOf(deps, user), {
+  const rows = await listAppeals(db, user.jurisdictionId, await appealScopeOf(deps, user), {
     ...input, cursor: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit + 1, now,
   });
   const page = rows.slice(0, input.limit);

@@ -4,7 +4,8 @@ import { queryRows } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
-import { reportScope, scopeCondition } from '../scope';
+import { appealScopeCondition } from '@minsheng/db';
+import { appealScopeOf } from '../../appeals/appeal-scope';
 
 export interface DashboardInput {
   /** Days of trend, ending today (local calendar days of the jurisdiction). */
@@ -35,7 +36,7 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const todayStart = new Date(Date.parse(`${today}T00:00:00Z`) - offset * 60_000);
   const from = new Date(todayStart.getTime() - (input.days - 1) * DAY_MS);
   const soon = new Date(now.getTime() + input.soonHours * 3_600_000);
-  const scope = scopeCondition(await reportScope(deps, user));
+  const scope = appealScopeCondition(await appealScopeOf(deps, user));
   const terminal = sql.join(TERMINAL_STATUSES.map((s) => sql`${s}`), sql`, `);
   const base = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${scope}`;
   const running = sql`c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id AND c.stopped_at IS NULL AND c.paused_at IS NULL`;

@@ -13,7 +13,7 @@ import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { presentClock } from '../../appeals/presenter';
-import { reportScope } from '../scope';
+import { appealScopeOf } from '../../appeals/appeal-scope';
 import { listFilter } from '../schemas';
 import type { ExportAppealsFilter } from '../schemas';
 
@@ -49,7 +49,7 @@ export async function exportAppeals(deps: Deps, user: SessionUser, query: Export
   const db = deps.database.db;
   const runtime = await requireRuntime(deps, user.jurisdictionId);
   const now = deps.now();
-  const scope = await reportScope(deps, user);
+  const scope = await appealScopeOf(deps, user);
   const offset = runtime.settings.utcOffsetMinutes;
   const fmt = (d: Date | null | undefined) => (d ? new Date(d.getTime() + offset * 60_000).toISOString().slice(0, 16).replace('T', ' ') : '');
   const [units, categories, areas] = await Promise.all([

@@ -1,10 +1,10 @@
 import { mergeGroupIds } from '@minsheng/db';
+import { appealScopeOf } from '../../appeals/appeal-scope';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { loadReadableAppeal } from '../../appeals/appeal-policy';
 import { classifierCache } from '../classifier-cache';
 import { findLikelyDuplicates } from '../duplicates';
-import { readScope } from '../policy';
 import { loadTextSettings } from '../settings';
 
 /**
@@ -15,7 +15,7 @@ export async function appealDuplicates(deps: Deps, user: SessionUser, appealId: 
   const db = deps.database.db;
   const { appeal } = await loadReadableAppeal(db, user, appealId);
   const [group, settings, scope, { categories }] = await Promise.all([
-    mergeGroupIds(db, user.jurisdictionId, appeal.id, appeal.masterId), loadTextSettings(db, user.jurisdictionId), readScope(deps, user),
+    mergeGroupIds(db, user.jurisdictionId, appeal.id, appeal.masterId), loadTextSettings(db, user.jurisdictionId), appealScopeOf(deps, user),
     classifierCache(deps.database).get(user.jurisdictionId),
   ]);
   const items = await findLikelyDuplicates(db, user.jurisdictionId, scope, {

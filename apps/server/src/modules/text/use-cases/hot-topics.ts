@@ -1,10 +1,10 @@
 import { AppError } from '@minsheng/contracts';
 import { activeUnitFacts, areaNamesOf, findUnit, periodAppeals, subtreeUnitIds } from '@minsheng/db';
 import { redactText } from '@minsheng/text';
+import { appealScopeOf } from '../../appeals/appeal-scope';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
-import { readScope } from '../policy';
 import { TextThread } from '../thread/run-in-thread';
 
 /** Most appeals read per period (current and previous alike): bounds the work of one call to about a second of CPU. */
@@ -44,7 +44,7 @@ export async function hotTopics(deps: Deps, user: SessionUser, q: HotTopicsQuery
   if (q.areaCode && !runtime.areaCodes.has(q.areaCode)) throw new AppError('UNKNOWN_AREA', undefined, { field: 'areaCode' });
   const db = deps.database.db;
   if (q.unitId && !(await findUnit(db, user.jurisdictionId, q.unitId))) throw new AppError('UNKNOWN_UNIT', undefined, { field: 'unitId' });
-  const [scope, unitIds] = await Promise.all([readScope(deps, user), q.unitId ? subtreeUnitIds(db, user.jurisdictionId, [q.unitId]) : Promise.resolve(undefined)]);
+  const [scope, unitIds] = await Promise.all([appealScopeOf(deps, user), q.unitId ? subtreeUnitIds(db, user.jurisdictionId, [q.unitId]) : Promise.resolve(undefined)]);
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
   const [current, previous] = await Promise.all([
     periodAppeals(db, user.jurisdictionId, scope, { from, to, unitIds, areaCode: q.areaCode, limit: HOT_TOPIC_APPEAL_LIMIT + 1 }),

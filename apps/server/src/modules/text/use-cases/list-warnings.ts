@@ -1,17 +1,18 @@
 import { areaNamesOf, listTextWarnings, readableAppealHeads } from '@minsheng/db';
 import type { TextWarningRow } from '@minsheng/db';
 import { redactText } from '@minsheng/text';
+import { appealScopeOf } from '../../appeals/appeal-scope';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { classifierCache } from '../classifier-cache';
-import { readScope, requireRole, WARNING_ROLES } from '../policy';
+import { requireRole, WARNING_ROLES } from '../policy';
 import { presentWarning } from '../presenter';
 import type { AppealHead } from '../presenter';
 
 /** The readable members of each warning; a warning with none is not the reader's business (unless they see everything). */
 export async function visibleWarnings(deps: Deps, user: SessionUser, rows: TextWarningRow[]) {
   const db = deps.database.db;
-  const scope = await readScope(deps, user);
+  const scope = await appealScopeOf(deps, user);
   const [heads, { categories }, areaNames] = await Promise.all([
     readableAppealHeads(db, user.jurisdictionId, scope, [...new Set(rows.flatMap((w) => w.appealIds))]),
     classifierCache(deps.database).get(user.jurisdictionId),

@@ -1,5 +1,6 @@
 import { AppError } from '@minsheng/contracts';
 import { isPhoneNumber, maskPhone, normalizePhone } from '@minsheng/domain';
+import { appealScopeOf } from '../../appeals/appeal-scope';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -8,7 +9,7 @@ import { computeRoutingProposal } from '../../routing/use-cases/compute-routing-
 import { classifierCache } from '../classifier-cache';
 import type { CategoryInfo, LoadedClassifier } from '../classifier-cache';
 import { findLikelyDuplicates } from '../duplicates';
-import { readScope, requireRole, SUGGEST_ROLES } from '../policy';
+import { requireRole, SUGGEST_ROLES } from '../policy';
 import { presentRouting } from '../routing-presenter';
 import { loadTextSettings } from '../settings';
 
@@ -51,7 +52,7 @@ export async function suggest(deps: Deps, user: SessionUser, input: SuggestInput
   if (input.phone !== undefined && !isPhoneNumber(input.phone)) throw new AppError('INVALID_PHONE', undefined, { field: 'phone' });
   const db = deps.database.db;
   const [{ loaded, categories }, settings, scope] = await Promise.all([
-    classifierCache(deps.database).get(user.jurisdictionId), loadTextSettings(db, user.jurisdictionId), readScope(deps, user),
+    classifierCache(deps.database).get(user.jurisdictionId), loadTextSettings(db, user.jurisdictionId), appealScopeOf(deps, user),
   ]);
   const started = performance.now();
   const suggestion = classify(loaded, categories, `${input.title}\n${input.content}`);
