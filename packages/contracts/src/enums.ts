@@ -60,7 +60,7 @@ export const TERMINAL_STATUSES: readonly AppealStatus[] = ['closed', 'referred',
 
 /** Every command the transition table understands. */
 export const APPEAL_ACTIONS = [
-  'accept', 'answer_directly', 'refer_emergency', 'refer_legal', 'reject', 'merge',
+  'accept', 'reclassify', 'answer_directly', 'refer_emergency', 'refer_legal', 'reject', 'merge',
   'dispatch', 'sub_dispatch', 'sign', 'record_contact',
   'request_return', 'approve_return', 'reject_return',
   'request_extension', 'approve_extension', 'reject_extension',

@@ -29,7 +29,7 @@ export const ACTION_LABELS: Record<AppealAction, string> = {
   suspend: '挂起', resume: '恢复办理', escalate: '提级', reply: '答复', approve_reply: '审核通过', send_back: '退回重办',
   apply_closure: '申请办结', approve_closure: '同意办结', reject_closure: '驳回办结申请',
   callback: '回访', close: '办结', redo: '重办', reopen: '重新打开', urge: '催办', supervise: '督办', note: '备注',
-  co_opinion: '协办意见', unmerge: '取消并单', answer_supervision: '督办回复', joint_meeting: '联席会议',
+  reclassify: '更正分类', co_opinion: '协办意见', unmerge: '取消并单', answer_supervision: '督办回复', joint_meeting: '联席会议',
   request_review: '申请复查', decide_review: '复查决定', request_rereview: '申请复核', decide_rereview: '复核决定',
   follow_master: '随主单办理', flag_bulletin: '超期通报',
 };

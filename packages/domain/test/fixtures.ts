@@ -139,7 +139,7 @@ export function fullInput(action: AppealAction, track: Track = 'hotline'): Comma
       // Escalation names an upper unit only when one takes over; plain 提级 flags the appeal.
       : action === 'escalate' ? undefined : 'dept-a';
   return {
-    reason: 'because', answer: 'the answer', line: '110', route: 'litigation', masterId: 'other', leadUnitId, days: 1, meetingId: 'mtg-1',
+    reason: 'because', answer: 'the answer', line: '110', route: 'litigation', masterId: 'other', categoryId: 'cat-other', leadUnitId, days: 1, meetingId: 'mtg-1',
     reply: { text: 'done', result: RESULTS_BY_TRACK[track][0]! }, satisfaction: 'satisfied', contacted: true, solved: true,
   };
 }

@@ -26,7 +26,7 @@ const targetsOf = (r: TransitionRule): readonly AppealStatus[] =>
   r.to === 'master' ? (r.alt ?? []) : r.to === 'same' || r.to === 'prior' ? [] : [r.to];
 
 const INPUT_FIELDS: readonly (keyof CommandInput)[] = [
-  'reason', 'answer', 'line', 'route', 'masterId', 'leadUnitId', 'coUnitIds', 'days', 'reply', 'satisfaction', 'contacted', 'solved', 'comment',
+  'reason', 'answer', 'line', 'route', 'masterId', 'categoryId', 'leadUnitId', 'coUnitIds', 'days', 'reply', 'satisfaction', 'contacted', 'solved', 'comment',
   'complex', 'meetingId',
 ];
 

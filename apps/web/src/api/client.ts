@@ -88,7 +88,10 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
 /** The one way the console talks to the server. Every failure is an ApiError; nothing fails silently. */
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => json<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => json<T>('POST', path, { body: body ?? {} }),
+  /** `headers` adds request headers, e.g. an Idempotency-Key so a retried save registers once. */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => json<T>('POST', path, { body: body ?? {}, headers }),
+  /** A POST that only reads (suggestions): abortable when the input it was for has changed. */
+  postWithSignal: <T>(path: string, body: unknown, signal?: AbortSignal) => json<T>('POST', path, { body, signal }),
   put: <T>(path: string, body?: unknown) => json<T>('PUT', path, { body: body ?? {} }),
   del: <T>(path: string) => json<T>('DELETE', path),
   /** GET a file (e.g. an XLSX export) and hand it to the browser as a download. */

@@ -11,6 +11,8 @@ export interface Reference {
   categoryName: (id: string | null | undefined) => string;
   /** Category path "市容环境 / 噪声扰民 / 施工噪音". */
   categoryPath: (id: string | null | undefined) => string;
+  /** Whether a category is `ancestor` itself or sits below it (a leaf agrees with a suggested top-level category). */
+  categoryWithin: (id: string | null | undefined, ancestor: string) => boolean;
   loaded: boolean;
   error: unknown;
   reload: () => void;
@@ -36,13 +38,19 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   const value = useMemo<Reference>(() => {
     const unitById = new Map(units.map((u) => [u.id, u]));
     const catById = new Map(categories.map((c) => [c.id, c]));
+    /** The category and its ancestors, nearest first (bounded, so a corrupt cycle cannot hang the page). */
+    const lineage = (id: string | null | undefined) => {
+      const chain: Category[] = [];
+      for (let c = id ? catById.get(id) : undefined; c && chain.length < 10; c = c.parentId ? catById.get(c.parentId) : undefined) chain.push(c);
+      return chain;
+    };
     const categoryPath = (id: string | null | undefined) => {
-      const names: string[] = [];
-      for (let c = id ? catById.get(id) : undefined, guard = 0; c && guard < 10; c = c.parentId ? catById.get(c.parentId) : undefined, guard++) names.unshift(c.name);
+      const names = lineage(id).map((c) => c.name).reverse();
       return names.length ? names.join(' / ') : id ? id.slice(0, 8) : '—';
     };
     return {
       units, categories, loaded, error, reload, categoryPath,
+      categoryWithin: (id, ancestor) => lineage(id).some((c) => c.id === ancestor),
       unitName: (id) => (id ? unitById.get(id)?.name ?? id.slice(0, 8) : '—'),
       categoryName: (id) => (id ? catById.get(id)?.name ?? id.slice(0, 8) : '—'),
     };

@@ -7,7 +7,9 @@ import { useI18n } from '../i18n';
 interface Node { value: string; title: string; children: Node[]; disabled?: boolean }
 
 /** Unit tree for forms (派单, 联席会议, filters): searchable by name, inactive units hidden. */
-export function UnitSelect({ value, onChange, multiple = false, placeholder, allowClear = true, style, filter }: {
+export function UnitSelect({ id, value, onChange, multiple = false, placeholder, allowClear = true, style, filter }: {
+  /** From Form.Item, so the field's label points at this control. */
+  id?: string;
   value?: string | string[]; onChange?: (v: never) => void; multiple?: boolean; placeholder?: string; allowClear?: boolean;
   style?: React.CSSProperties; filter?: (u: Unit) => boolean;
 }) {
@@ -27,7 +29,7 @@ export function UnitSelect({ value, onChange, multiple = false, placeholder, all
     return build(null);
   }, [units, filter, label]);
   return (
-    <TreeSelect value={value} onChange={onChange as (v: unknown) => void} treeData={tree} multiple={multiple} showSearch allowClear={allowClear}
+    <TreeSelect id={id} value={value} onChange={onChange as (v: unknown) => void} treeData={tree} multiple={multiple} showSearch allowClear={allowClear}
       treeNodeFilterProp="title" treeDefaultExpandAll={false} treeDefaultExpandedKeys={tree.map((n) => n.value)} placeholder={placeholder}
       style={{ width: '100%', ...style }} popupMatchSelectWidth={false} listHeight={360} />
   );

@@ -41,7 +41,7 @@ const EN = {
     suspend: 'Suspend', resume: 'Resume', escalate: 'Escalate', reply: 'Reply', approve_reply: 'Approve reply', send_back: 'Send back',
     apply_closure: 'Apply for closure', approve_closure: 'Approve closure', reject_closure: 'Reject closure',
     callback: 'Callback', close: 'Close', redo: 'Redo', reopen: 'Reopen', urge: 'Urge', supervise: 'Supervision notice', note: 'Note',
-    co_opinion: 'Co-unit opinion', unmerge: 'Unmerge', answer_supervision: 'Answer supervision', joint_meeting: 'Joint meeting',
+    reclassify: 'Correct category', co_opinion: 'Co-unit opinion', unmerge: 'Unmerge', answer_supervision: 'Answer supervision', joint_meeting: 'Joint meeting',
     request_review: 'Request review', decide_review: 'Review decision', request_rereview: 'Request re-review', decide_rereview: 'Re-review decision',
     follow_master: 'Follow master', flag_bulletin: 'Overdue bulletin',
   } satisfies Record<AppealAction, string>,

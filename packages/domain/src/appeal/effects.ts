@@ -43,6 +43,10 @@ export function applyEffects(args: EffectArgs): Effects {
         return done({}, { acceptanceNotice: true });
       }
       return done();
+    case 'reclassify':
+      // 更正分类 before dispatch: the routing proposal follows the category, so the dispatcher fixes it first.
+      if (input.categoryId === appeal.categoryId) return bad('INVALID_TRANSITION_INPUT', 'the appeal already has this category', { field: 'categoryId' });
+      return done({ categoryId: input.categoryId!, outcome: { type: 'reclassified', from: appeal.categoryId ?? null, to: input.categoryId } }, { fromCategoryId: appeal.categoryId ?? null, categoryId: input.categoryId });
     case 'co_opinion':
       return coOpinion(args);
     // Outcomes that end the appeal at intake or triage: no clock may keep running (信访's triage/acceptance clocks do).

@@ -49,6 +49,8 @@ export interface AppealSnapshot {
   leadUnitId: string | null;
   coUnitIds: readonly string[];
   accusedUnitId: string | null;
+  /** 诉求分类 (absent in snapshots that do not need it). */
+  categoryId?: string | null;
   redoCount: number;
   returnCount: number;
   unitsPassed: number;
@@ -86,6 +88,8 @@ export interface CommandInput {
   complex?: boolean | undefined;
   /** 联席会议: the meeting whose decision this records. */
   meetingId?: string | undefined;
+  /** 更正分类: the category the appeal really belongs to. */
+  categoryId?: string | undefined;
 }
 
 export interface Command { action: AppealAction; input: CommandInput }
@@ -96,7 +100,7 @@ export interface Decision {
   to: AppealStatus;
   actorRole: Role;
   actorUnitId: string;
-  patch: Partial<Pick<AppealSnapshot, 'priorStatus' | 'leadUnitId' | 'coUnitIds' | 'redoCount' | 'returnCount' | 'unitsPassed' | 'urgeCount' | 'extendedDays' | 'escalated' | 'pending' | 'reply' | 'callback' | 'coOpinions'>> & { outcome?: Record<string, unknown>; closedAt?: Date | null; masterId?: string | null };
+  patch: Partial<Pick<AppealSnapshot, 'priorStatus' | 'leadUnitId' | 'coUnitIds' | 'redoCount' | 'returnCount' | 'unitsPassed' | 'urgeCount' | 'extendedDays' | 'escalated' | 'pending' | 'reply' | 'callback' | 'coOpinions'>> & { outcome?: Record<string, unknown>; closedAt?: Date | null; masterId?: string | null; categoryId?: string | null };
   event: { action: AppealAction; reason: string | null; payload: Record<string, unknown>; visibility: 'public' | 'internal' };
   clocks: ClockState[];
   /** Units that receive the appeal with this command (lead first), and whether earlier assignments end. */

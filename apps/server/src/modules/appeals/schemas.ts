@@ -40,6 +40,7 @@ export const TransitionBody = Type.Object({
   line: Type.Optional(StringEnum(EMERGENCY_LINES)),
   route: Type.Optional(StringEnum(LEGAL_ROUTES)),
   masterId: Type.Optional(Id),
+  categoryId: Type.Optional(Id),
   leadUnitId: Type.Optional(Id),
   coUnitIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),

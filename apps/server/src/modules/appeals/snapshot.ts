@@ -7,7 +7,7 @@ export function toSnapshot(a: AppealRow, clocks: ClockState[], unitPaths: Record
   return {
     id: a.id, track: a.track as Track, kind: a.kind as AppealKind, urgency: a.urgency as Urgency, status: a.status as AppealStatus,
     priorStatus: a.priorStatus as AppealStatus | null, ownerUnitId: a.ownerUnitId, leadUnitId: a.leadUnitId, coUnitIds: a.coUnitIds,
-    accusedUnitId: a.accusedUnitId, redoCount: a.redoCount, returnCount: a.returnCount, unitsPassed: a.unitsPassed, urgeCount: a.urgeCount, extendedDays: a.extendedDays,
+    accusedUnitId: a.accusedUnitId, categoryId: a.categoryId, redoCount: a.redoCount, returnCount: a.returnCount, unitsPassed: a.unitsPassed, urgeCount: a.urgeCount, extendedDays: a.extendedDays,
     escalated: a.escalated, pending: a.pending as PendingExtension | null, reply: a.reply as ReplyRecord | null,
     callback: a.callback as CallbackRecord | null, coOpinions: (a.coOpinions ?? []) as CoOpinion[], master: null, clocks, unitPaths,
   };

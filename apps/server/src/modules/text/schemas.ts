@@ -10,6 +10,7 @@ export const SuggestBody = Type.Object({
   areaCode: Type.Optional(AreaCode),
   categoryId: Type.Optional(Id),
   phone: Type.Optional(Type.String({ minLength: 3, maxLength: 30 })),
+  appealId: Type.Optional(Id),
 }, { additionalProperties: false });
 
 const Moment = Type.String({ minLength: 10, maxLength: 40, description: 'ISO 8601 instant, or a local date YYYY-MM-DD (from = its start, to = its end)' });

@@ -38,14 +38,18 @@ export interface ActionPanelProps {
   size?: 'small' | 'middle';
   /** Lay the buttons out vertically, full width (detail page side column). */
   vertical?: boolean;
+  /** Open this action's form prefilled (e.g. 并入 a suggested duplicate); a new `key` opens it again. */
+  preset?: ActionPreset | null;
 }
+
+export interface ActionPreset { action: AppealAction; values: ActionValues; key: number }
 
 /**
  * 办理操作: one button per action the server says this user may take now (`appeal.actions`); each opens a form
  * with the fields the action needs and posts the transition with the appeal's version. A STALE_STATE conflict reloads
  * the appeal and says someone else changed it; every other error shows its code's message and keeps the form open.
  */
-export function ActionPanel({ appeal, onChanged, only, size = 'middle', vertical = false }: ActionPanelProps) {
+export function ActionPanel({ appeal, onChanged, only, size = 'middle', vertical = false, preset = null }: ActionPanelProps) {
   const { label, t } = useI18n();
   const m = useMessages(M);
   const notify = useNotify();
@@ -55,6 +59,14 @@ export function ActionPanel({ appeal, onChanged, only, size = 'middle', vertical
   const [form] = Form.useForm();
 
   const actions = (only ? only.filter((a) => appeal.actions.includes(a)) : appeal.actions).filter((a) => a !== 'follow_master' && a !== 'flag_bulletin');
+  const [initial, setInitial] = useState<ActionValues>({});
+
+  useEffect(() => {
+    if (!preset || !appeal.actions.includes(preset.action)) return;
+    setInitial(preset.values);
+    setAction(preset.action);
+    // Only a new preset opens the form; the appeal changing underneath must not reopen it.
+  }, [preset?.key]);
 
   useEffect(() => {
     if (action !== 'dispatch') return;
@@ -108,7 +120,7 @@ export function ActionPanel({ appeal, onChanged, only, size = 'middle', vertical
       <Flex gap={8} wrap vertical={vertical}>
         {actions.map((a) => (
           <Button key={a} size={size} type={PRIMARY.has(a) ? 'primary' : 'default'} danger={DANGER.has(a)} block={vertical}
-            onClick={() => { form.resetFields(); setAction(a); }}>
+            onClick={() => { form.resetFields(); setInitial({}); setAction(a); }}>
             {label('action', a)}
           </Button>
         ))}
@@ -119,7 +131,7 @@ export function ActionPanel({ appeal, onChanged, only, size = 'middle', vertical
           <Alert style={{ marginBottom: 12 }} type={proposal?.leadUnitId ? 'info' : 'warning'} showIcon
             message={proposal?.leadUnitId ? m('proposal', { unit: proposal.leadUnitName ?? '', why: proposal.why }) : m('noProposal')} />
         ) : null}
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
           {action === 'joint_meeting' ? <JointMeetingFields /> : action ? <ActionFields action={action} track={appeal.track} appealId={appeal.id} /> : null}
         </Form>
       </Modal>

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { AppealSummary, Page } from '../../api/types';
+import type { AppealDetail, AppealSummary, Page } from '../../api/types';
 import { useNotify } from '../../components/notify';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 
@@ -15,13 +15,21 @@ export function AppealPicker({ value, onChange, exclude }: { value?: string; onC
   const { label } = useI18n();
   const m = useMessages(M);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const shown = (a: AppealSummary | AppealDetail) => ({ value: a.id, label: `${a.number} · ${label('status', a.status)} · ${a.title}` });
+  // A value set from outside (并入 a suggested duplicate) is named like a searched one.
+  useEffect(() => {
+    if (!value || options.some((o) => o.value === value)) return;
+    const ctrl = new AbortController();
+    api.get<AppealDetail>(`/api/appeals/${value}`, undefined, ctrl.signal).then((a) => setOptions((o) => [shown(a), ...o]), () => {});
+    return () => ctrl.abort();
+  }, [value]);
   const search = (text: string) => {
     clearTimeout(timer.current);
     if (!text.trim()) return;
     timer.current = setTimeout(() => {
       setLoading(true);
       api.get<Page<AppealSummary>>('/api/appeals', { text: text.trim(), limit: 20 })
-        .then((r) => setOptions(r.items.filter((a) => a.id !== exclude).map((a) => ({ value: a.id, label: `${a.number} · ${label('status', a.status)} · ${a.title}` }))))
+        .then((r) => setOptions(r.items.filter((a) => a.id !== exclude).map(shown)))
         .catch(notify.error)
         .finally(() => setLoading(false));
     }, 300);

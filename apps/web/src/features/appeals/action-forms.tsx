@@ -3,17 +3,18 @@ import { EMERGENCY_LINES, LEGAL_ROUTES, RESULTS_BY_TRACK, SATISFACTION_LEVELS } 
 import type { AppealAction, Track } from '@minsheng/contracts';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { UnitSelect } from '../../components/UnitSelect';
+import { CategorySelect } from '../search/CategorySelect';
 import { AppealPicker } from './AppealPicker';
 
 /** Fields an action form can ask for: the transition body's fields (apps/server/src/modules/appeals/schemas.ts TransitionBody). */
-export type FieldName = 'reason' | 'answer' | 'line' | 'route' | 'masterId' | 'leadUnitId' | 'coUnitIds' | 'days' | 'reply' | 'callback' | 'complex';
+export type FieldName = 'reason' | 'answer' | 'line' | 'route' | 'masterId' | 'categoryId' | 'leadUnitId' | 'coUnitIds' | 'days' | 'reply' | 'callback' | 'complex';
 
 /**
  * What each action asks for, mirroring `requires` in packages/domain/src/appeal/tables/*.ts. Actions not listed need
  * nothing and get an optional note. `coUnitIds`, `complex` and the callback comment are optional; the rest required.
  */
 export const ACTION_FIELDS: Partial<Record<AppealAction, FieldName[]>> = {
-  answer_directly: ['answer'], refer_emergency: ['line'], refer_legal: ['route', 'reason'], reject: ['reason'], merge: ['masterId'],
+  answer_directly: ['answer'], refer_emergency: ['line'], refer_legal: ['route', 'reason'], reject: ['reason'], merge: ['masterId'], reclassify: ['categoryId'],
   unmerge: ['reason'], dispatch: ['leadUnitId', 'coUnitIds'], sub_dispatch: ['leadUnitId', 'coUnitIds'], co_opinion: ['reason'],
   request_return: ['reason'], reject_return: ['reason'], request_extension: ['days', 'reason'], reject_extension: ['reason'],
   suspend: ['reason'], escalate: ['reason'], reply: ['reply'], send_back: ['reason'], apply_closure: ['reason'], reject_closure: ['reason'],
@@ -28,7 +29,7 @@ export function fieldsFor(action: AppealAction, track: Track): FieldName[] {
 }
 
 export interface ActionValues {
-  reason?: string; answer?: string; line?: string; route?: string; masterId?: string; leadUnitId?: string; coUnitIds?: string[]; days?: number;
+  reason?: string; answer?: string; line?: string; route?: string; masterId?: string; categoryId?: string; leadUnitId?: string; coUnitIds?: string[]; days?: number;
   replyText?: string; replyResult?: string; satisfaction?: string; contacted?: boolean; solved?: boolean; comment?: string; complex?: boolean;
 }
 
@@ -42,6 +43,7 @@ export function transitionBody(action: AppealAction, version: number, v: ActionV
   put('line', v.line);
   put('route', v.route);
   put('masterId', v.masterId);
+  put('categoryId', v.categoryId);
   put('leadUnitId', v.leadUnitId);
   put('coUnitIds', v.coUnitIds);
   put('days', v.days);
@@ -61,7 +63,7 @@ const M = defineMessages({
     reason: '理由', note: '备注（可选）', answer: '答复内容', line: '转接热线', route: '法定途径', master: '主单（并入的诉求）',
     lead: '主办单位', co: '协办单位（可选）', days: '延期天数', replyText: '答复内容', replyResult: '办理结果', satisfaction: '满意度',
     contacted: '承办单位是否联系', solved: '问题是否解决', comment: '回访记录（可选）', complex: '涉及面广或办理难度大（6个月内答复）',
-    reviewBody: '复查/复核机关', required: '请填写{field}',
+    reviewBody: '复查/复核机关', category: '正确的诉求分类', required: '请填写{field}',
     'reason.supervise': '督办要求', 'reason.co_opinion': '协办意见', 'reason.note': '备注内容', 'reason.answer_supervision': '督办回复',
     'reason.suspend': '挂起原因', 'reason.escalate': '提级理由', 'reason.request_extension': '延期理由', 'reason.request_return': '退单理由',
     'reason.apply_closure': '申请办结说明', 'reason.redo': '重办理由', 'reason.send_back': '退回理由', 'reason.refer_legal': '告知内容',
@@ -70,7 +72,7 @@ const M = defineMessages({
     reason: 'Reason', note: 'Note (optional)', answer: 'Answer', line: 'Emergency line', route: 'Legal route', master: 'Master appeal',
     lead: 'Lead unit', co: 'Co-units (optional)', days: 'Days of extension', replyText: 'Reply', replyResult: 'Result', satisfaction: 'Satisfaction',
     contacted: 'Did the unit contact the citizen?', solved: 'Was the problem solved?', comment: 'Callback notes (optional)', complex: 'Wide-ranging or hard (answer within 6 months)',
-    reviewBody: 'Reviewing body', required: 'Please fill in {field}',
+    reviewBody: 'Reviewing body', category: 'Correct category', required: 'Please fill in {field}',
     'reason.supervise': 'Supervision requirement', 'reason.co_opinion': 'Opinion', 'reason.note': 'Note', 'reason.answer_supervision': 'Answer to the notice',
     'reason.suspend': 'Why suspend', 'reason.escalate': 'Why escalate', 'reason.request_extension': 'Why extend', 'reason.request_return': 'Why return',
     'reason.apply_closure': 'Explanation', 'reason.redo': 'Why redo', 'reason.send_back': 'Why send back', 'reason.refer_legal': 'What the citizen is told',
@@ -101,6 +103,10 @@ export function ActionFields({ action, track, appealId }: { action: AppealAction
         <Form.Item name="masterId" label={m('master')} rules={[{ required: true, message: m('required', { field: m('master') }) }]}>
           <AppealPicker exclude={appealId} />
         </Form.Item>) : null}
+      {fields.includes('categoryId') ? (
+        <Form.Item name="categoryId" label={m('category')} rules={[{ required: true, message: m('required', { field: m('category') }) }]}>
+          <CategorySelect />
+        </Form.Item>) : null}
       {fields.includes('leadUnitId') ? (
         <Form.Item name="leadUnitId" label={action.startsWith('request_re') ? m('reviewBody') : m('lead')} rules={[{ required: true, message: m('required', { field: m('lead') }) }]}>
           <UnitSelect />
@@ -129,7 +135,7 @@ export function ActionFields({ action, track, appealId }: { action: AppealAction
       {fields.includes('complex') ? <Form.Item name="complex" valuePropName="checked"><Checkbox>{m('complex')}</Checkbox></Form.Item> : null}
       {fields.includes('reason')
         ? <Form.Item name="reason" label={reasonLabel} rules={req(reasonLabel)}><Input.TextArea rows={4} maxLength={2000} showCount /></Form.Item>
-        : !fields.length || fields.every((f) => f === 'complex') || fields.includes('leadUnitId') || fields.includes('masterId') || fields.includes('line') || fields.includes('days')
+        : !fields.length || fields.every((f) => f === 'complex') || fields.includes('leadUnitId') || fields.includes('masterId') || fields.includes('categoryId') || fields.includes('line') || fields.includes('days')
           ? <Form.Item name="reason" label={m('note')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
           : null}
     </>

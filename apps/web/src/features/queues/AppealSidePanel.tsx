@@ -14,6 +14,8 @@ import { AreaName } from '../../components/AreaName';
 import { formatTime } from '../../components/time';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { ActionPanel } from '../appeals/ActionPanel';
+import type { ActionPreset } from '../appeals/ActionPanel';
+import type { ActionValues } from '../appeals/action-forms';
 import { Field } from './queue-parts';
 
 const M = defineMessages({
@@ -31,10 +33,11 @@ const M = defineMessages({
 
 /**
  * The side panel of a work queue: the chosen appeal's essentials, its clocks and the actions this queue offers
- * (the console's ActionPanel, limited by `only`). `children(appeal)` adds queue-specific facts above the actions.
+ * (the console's ActionPanel, limited by `only`). `children(appeal, propose)` adds queue-specific facts above the
+ * actions; `propose(action, values)` opens that action's form prefilled (并入 a suggested duplicate, 更正分类).
  */
 export function AppealSidePanel({ id, only, onChanged, onClose, children, hideActions = false }: {
-  id: string; only?: readonly AppealAction[]; onChanged: (a: AppealDetail) => void; onClose: () => void; children?: (a: AppealDetail) => ReactNode;
+  id: string; only?: readonly AppealAction[]; onChanged: (a: AppealDetail) => void; onClose: () => void; children?: (a: AppealDetail, propose: (action: AppealAction, values: ActionValues) => void) => ReactNode;
   /** The queue brings its own form instead of the action buttons (回访). */
   hideActions?: boolean;
 }) {
@@ -52,6 +55,8 @@ export function AppealSidePanel({ id, only, onChanged, onClose, children, hideAc
     return () => ctrl.abort();
   }, [id, tick]);
 
+  const [preset, setPreset] = useState<ActionPreset | null>(null);
+  const changed = (a: AppealDetail) => { setAppeal(a); onChanged(a); };
   const title = appeal && appeal.id === id ? (
     <Flex gap={8} align="center" style={{ minWidth: 0 }}>
       <span className="ms-mono">{appeal.number}</span><StatusTag status={appeal.status} />
@@ -77,13 +82,13 @@ export function AppealSidePanel({ id, only, onChanged, onClose, children, hideAc
           {appeal.pending?.type === 'extension' ? (
             <Alert style={{ margin: '8px 0' }} type="warning" showIcon message={m('pending')} description={m('pendingText', { days: appeal.pending.days, reason: appeal.pending.reason })} />
           ) : null}
-          {children?.(appeal)}
+          {children?.(appeal, (action, values) => setPreset({ action, values, key: Date.now() }))}
           <Divider style={{ margin: '10px 0' }} orientation="left" orientationMargin={0} plain>{m('deadlines')}</Divider>
           <DeadlineLights deadlines={appeal.deadlines} />
           {hideActions ? null : (
             <>
               <Divider style={{ margin: '10px 0' }} orientation="left" orientationMargin={0} plain>{m('actions')}</Divider>
-              <ActionPanel appeal={appeal} only={only} size="small" onChanged={(a) => { setAppeal(a); onChanged(a); }} />
+              <ActionPanel appeal={appeal} only={only} size="small" onChanged={changed} preset={preset} />
             </>
           )}
         </>

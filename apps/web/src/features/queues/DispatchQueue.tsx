@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n, defineMessages, useMessages } from '../../i18n';
 import { AppealQueueTable, QueueLayout, usePagedAppeals } from './queue-parts';
 import { AppealSidePanel } from './AppealSidePanel';
+import { DispatchAssist } from '../text/DispatchAssist';
 
 const M = defineMessages({
   zh: {
@@ -22,7 +23,7 @@ const M = defineMessages({
   },
 });
 
-const NEW_ACTIONS: readonly AppealAction[] = ['dispatch', 'accept', 'merge', 'reject', 'refer_emergency', 'refer_legal', 'answer_directly'];
+const NEW_ACTIONS: readonly AppealAction[] = ['dispatch', 'accept', 'reclassify', 'merge', 'reject', 'refer_emergency', 'refer_legal', 'answer_directly'];
 const RETURN_ACTIONS: readonly AppealAction[] = ['approve_return', 'reject_return'];
 
 interface Proposal { leadUnitId: string | null; leadUnitName: string | null; why: string }
@@ -72,7 +73,7 @@ export default function DispatchQueue() {
     <AppealSidePanel key={selected} id={selected} only={tab === 'new' ? NEW_ACTIONS : RETURN_ACTIONS}
       onClose={() => setSelected(null)}
       onChanged={(a) => { reloadAll(); if (!['registered', 'accepted', 'return_requested'].includes(a.status)) setSelected(null); }}>
-      {(a) => (a.status === 'return_requested' ? <ReturnReason id={a.id} /> : null)}
+      {(a, propose) => (a.status === 'return_requested' ? <ReturnReason id={a.id} /> : <DispatchAssist appeal={a} propose={propose} />)}
     </AppealSidePanel>
   ) : null;
 

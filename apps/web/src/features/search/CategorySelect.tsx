@@ -6,7 +6,7 @@ import type { Category } from '../../api/types';
 interface Node { value: string; title: string; children: Node[] }
 
 /** The category tree (诉求分类), searchable by name. */
-export function CategorySelect({ value, onChange, placeholder, style }: { value?: string; onChange?: (v: string | undefined) => void; placeholder?: string; style?: React.CSSProperties }) {
+export function CategorySelect({ id, value, onChange, placeholder, style }: { id?: string; value?: string; onChange?: (v: string | undefined) => void; placeholder?: string; style?: React.CSSProperties }) {
   const { categories } = useReference();
   const tree = useMemo(() => {
     const by = new Map<string | null, Category[]>();
@@ -14,6 +14,7 @@ export function CategorySelect({ value, onChange, placeholder, style }: { value?
     const build = (parent: string | null): Node[] => (by.get(parent) ?? []).map((c) => ({ value: c.id, title: c.name, children: build(c.id) }));
     return build(null);
   }, [categories]);
-  return <TreeSelect value={value} onChange={onChange} treeData={tree} showSearch allowClear treeNodeFilterProp="title" placeholder={placeholder}
+  // `id` comes from Form.Item, so the field's label points at this control.
+  return <TreeSelect id={id} value={value} onChange={onChange} treeData={tree} showSearch allowClear treeNodeFilterProp="title" placeholder={placeholder}
     style={{ width: '100%', ...style }} popupMatchSelectWidth={false} listHeight={360} />;
 }

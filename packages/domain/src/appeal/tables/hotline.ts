@@ -12,6 +12,7 @@ const INTAKE: readonly AppealStatus[] = ['registered', 'accepted'];
 export const HOTLINE_TRANSITIONS: readonly TransitionRule[] = [
   // 受理 / 直接办结 / 转紧急 / 告知法定途径 / 不予受理 / 并单
   { action: 'accept', from: ['registered'], to: 'accepted', who: desk, requires: [], visibility: 'public' },
+  { action: 'reclassify', from: INTAKE, to: 'same', who: desk, requires: ['categoryId'], visibility: 'internal' },
   { action: 'answer_directly', from: INTAKE, to: 'closed', who: desk, requires: ['answer'], visibility: 'public' },
   { action: 'refer_emergency', from: INTAKE, to: 'referred', who: desk, requires: ['line'], visibility: 'public' },
   { action: 'refer_legal', from: INTAKE, to: 'referred', who: desk, requires: ['route', 'reason'], visibility: 'public' },

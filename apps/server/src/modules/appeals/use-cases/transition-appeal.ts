@@ -51,6 +51,9 @@ export async function transitionAppeal(deps: Deps, user: SessionUser, appealId: 
     throw conflict('STALE_STATE', appeal.status, appeal.version);
   }
   if (input.action === 'merge') await checkMergeTarget(deps, user, appeal, input.input.masterId);
+  if (input.input.categoryId !== undefined && !runtime.categories.has(input.input.categoryId)) {
+    throw new AppError('UNKNOWN_CATEGORY', undefined, { field: 'categoryId' });
+  }
 
   const clocks = await appealClockStates(db, user.jurisdictionId, appealId);
   const now = deps.now();

@@ -1,9 +1,11 @@
 import { AppError } from '@minsheng/contracts';
+import { mergeGroupIds } from '@minsheng/db';
 import { isPhoneNumber, maskPhone, normalizePhone } from '@minsheng/domain';
 import { appealScopeOf } from '../../appeals/appeal-scope';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
+import { loadReadableAppeal } from '../../appeals/appeal-policy';
 import { callerHistory } from '../../appeals/use-cases/caller-history';
 import { computeRoutingProposal } from '../../routing/use-cases/compute-routing-proposal';
 import { classifierCache } from '../classifier-cache';
@@ -19,6 +21,8 @@ export interface SuggestInput {
   areaCode?: string | undefined;
   categoryId?: string | undefined;
   phone?: string | undefined;
+  /** A registered appeal being dispatched: it and its merge group are never its own duplicates. */
+  appealId?: string | undefined;
 }
 
 const CALLER_HISTORY_SHOWN = 10;
@@ -38,6 +42,12 @@ function classify(loaded: LoadedClassifier | null, categories: Map<string, Categ
   };
 }
 
+/** The appeal a dispatcher asks about, readable or "not found", with its merge group. */
+async function registeredProbe(deps: Deps, user: SessionUser, appealId: string) {
+  const { appeal } = await loadReadableAppeal(deps.database.db, user, appealId);
+  return { id: appeal.id, createdAt: appeal.createdAt, group: await mergeGroupIds(deps.database.db, user.jurisdictionId, appeal.id, appeal.masterId) };
+}
+
 /**
  * 智能辅助: while an agent types an appeal — the likeliest categories (分类建议), the routing catalogue's proposal for
  * the chosen or first suggested category (派单建议), open or recent appeals that look like the same matter (重复诉求)
@@ -51,8 +61,9 @@ export async function suggest(deps: Deps, user: SessionUser, input: SuggestInput
   if (input.categoryId !== undefined && !runtime.categories.has(input.categoryId)) throw new AppError('UNKNOWN_CATEGORY', undefined, { field: 'categoryId' });
   if (input.phone !== undefined && !isPhoneNumber(input.phone)) throw new AppError('INVALID_PHONE', undefined, { field: 'phone' });
   const db = deps.database.db;
-  const [{ loaded, categories }, settings, scope] = await Promise.all([
+  const [{ loaded, categories }, settings, scope, registered] = await Promise.all([
     classifierCache(deps.database).get(user.jurisdictionId), loadTextSettings(db, user.jurisdictionId), appealScopeOf(deps, user),
+    input.appealId !== undefined ? registeredProbe(deps, user, input.appealId) : Promise.resolve(null),
   ]);
   const started = performance.now();
   const suggestion = classify(loaded, categories, `${input.title}\n${input.content}`);
@@ -65,7 +76,8 @@ export async function suggest(deps: Deps, user: SessionUser, input: SuggestInput
       ? computeRoutingProposal(db, { jurisdictionId: user.jurisdictionId, categoryId, areaCode: input.areaCode ?? null, accusedUnitId: null })
       : Promise.resolve(null),
     findLikelyDuplicates(db, user.jurisdictionId, scope, {
-      id: null, title: input.title, content: input.content, areaCode: input.areaCode ?? null, categoryId, createdAt: now, excludeIds: [],
+      id: registered?.id ?? null, title: input.title, content: input.content, areaCode: input.areaCode ?? null, categoryId,
+      createdAt: registered?.createdAt ?? now, excludeIds: registered?.group ?? [],
     }, settings, categories),
     input.phone !== undefined ? callerHistory(deps, user, input.phone) : Promise.resolve(null),
   ]);
