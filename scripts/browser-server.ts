@@ -11,6 +11,7 @@ import { loadConfig } from '../apps/server/src/config';
 import { createDeps } from '../apps/server/src/compose';
 import { buildApp } from '../apps/server/src/http/app';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
+import { sweepDeadlines } from '../apps/server/src/jobs/deadline-sweep';
 
 const START = Date.parse(process.env.MINSHENG_E2E_START ?? '2026-11-23T09:00:00+08:00'); // a Monday, 09:00 in 兖州
 const startedAt = Date.now();
@@ -34,6 +35,11 @@ const control = createServer((req, res) => {
       const advance = Number((JSON.parse(body || '{}') as { advanceMs?: unknown }).advanceMs ?? 0);
       if (!Number.isFinite(advance) || advance < 0) { res.writeHead(400).end('advanceMs must be a non-negative number'); return; }
       offsetMs += advance;
+    } else if (req.method === 'POST' && req.url === '/sweep') {
+      // What the worker does every minute in production: lights, urges, notices (no worker runs here).
+      sweepDeadlines(deps, '370812').then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+        (err: Error) => res.writeHead(500).end(err.message));
+      return;
     } else if (!(req.method === 'GET' && req.url === '/clock')) { res.writeHead(404).end(); return; }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: now().toISOString() }));
   });

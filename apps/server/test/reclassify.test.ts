@@ -43,10 +43,10 @@ describe('reclassify before dispatch', () => {
   it('refuses an unknown category, the same category, a unit handler, and after dispatch — changing nothing', async () => {
     const a = await registered('construction');
     const cases: [Record<string, unknown>, string, number, string][] = [
-      [{ action: 'reclassify', version: a.version, categoryId: randomUUID() }, tokens.dispatcher, 422, 'UNKNOWN_CATEGORY'],
-      [{ action: 'reclassify', version: a.version, categoryId: 'not-a-uuid' }, tokens.dispatcher, 400, 'VALIDATION_FAILED'],
-      [{ action: 'reclassify', version: a.version }, tokens.dispatcher, 422, 'INVALID_TRANSITION_INPUT'],
-      [{ action: 'reclassify', version: a.version, categoryId: cat.construction }, tokens.dispatcher, 422, 'INVALID_TRANSITION_INPUT'],
+      [{ action: 'reclassify', version: a.version, categoryId: randomUUID() }, tokens.dispatcher!, 422, 'UNKNOWN_CATEGORY'],
+      [{ action: 'reclassify', version: a.version, categoryId: 'not-a-uuid' }, tokens.dispatcher!, 400, 'VALIDATION_FAILED'],
+      [{ action: 'reclassify', version: a.version }, tokens.dispatcher!, 422, 'INVALID_TRANSITION_INPUT'],
+      [{ action: 'reclassify', version: a.version, categoryId: cat.construction }, tokens.dispatcher!, 422, 'INVALID_TRANSITION_INPUT'],
     ];
     for (const [body, token, status, code] of cases) {
       const res = await act(a.id, body, token);

@@ -39,6 +39,8 @@ export interface E2E {
   api: <T = unknown>(method: string, path: string, options?: { user?: string; body?: unknown; headers?: Record<string, string> }) => Promise<ApiResult<T>>;
   /** Move the server's clock (and the clocks of open pages) forward. */
   advanceClock: (ms: number) => Promise<Date>;
+  /** Run the deadline sweep now, as the worker does every minute in production (yellow marks, urges, notices). */
+  sweep: () => Promise<void>;
   serverNow: () => Promise<Date>;
   /** Full-page screenshot to e2e/artifacts/<name>.png. */
   shot: (page: Page, name: string) => Promise<string>;
@@ -161,6 +163,10 @@ export async function startE2E(): Promise<E2E> {
       const now = new Date(((await res.json()) as { now: string }).now);
       for (const c of contexts) await c.clock.setSystemTime(now).catch(() => undefined);
       return now;
+    },
+    async sweep() {
+      const res = await fetch(`${server.control}/sweep`, { method: 'POST' });
+      if (!res.ok) throw new Error(`sweep failed: ${res.status} ${await res.text()}`);
     },
     serverNow,
     async shot(page, name) {

@@ -32,6 +32,7 @@ test('an overdue appeal is urged and supervised from the supervision board', asy
   await e2e.advanceClock(5 * 24 * HOUR); // the urgent appeal's 2 working days are long gone
   const soon = await dispatchedTo('dept-zhujian', { title: yellow, urgency: 'critical', kind: 'help' }, null);
   await e2e.advanceClock(25 * 60_000); // 25 of the 30 minutes to sign for a critical appeal: yellow
+  await e2e.sweep(); // the worker's minute: the yellow mark the board's 黄灯 tab lists
 
   const state = await e2e.api<Appeal>('GET', `/api/appeals/${overdue.id}`, { user: 'supervisor' });
   assert.ok(state.body.deadlines.some((d) => d.running && d.overdue), 'the server sees it overdue');

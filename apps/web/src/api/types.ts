@@ -25,7 +25,10 @@ export interface AppealSummary {
   id: string; number: string; track: Track; channel: Channel; kind: AppealKind; urgency: Urgency; status: AppealStatus; statusLabel: string;
   title: string; categoryId: string | null; areaCode: string | null; ownerUnitId: string; leadUnitId: string | null; confidential: boolean;
   redoCount: number; escalated: boolean; bulletin: boolean; version: number; createdAt: string; updatedAt: string; deadlines: Deadline[];
+  /** A request waiting for a decision (延期申请): the review queue shows its days. */
+  pending: PendingRequest | null;
 }
+export interface PendingRequest { type: 'extension'; days: number; reason: string; requestedBy: string; requestedAt: string }
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
 export interface MaskedCitizen { id: string; name: string | null; phone: string | null; address: string | null; hasIdNumber: boolean; masked: true }
@@ -38,7 +41,6 @@ export interface CoOpinion { unitId: string; text: string; by: string; at: strin
 export interface AppealDetail extends AppealSummary {
   queryCode: string; content: string; location: string | null; consentPublish: boolean; coUnitIds: string[]; masterId: string | null;
   returnCount: number; unitsPassed: number; urgeCount: number; problem: string[];
-  pending: { type: 'extension'; days: number; reason: string; requestedBy: string; requestedAt: string } | null;
   reply: ReplyRecord | null; callback: CallbackRecord | null; outcome: Record<string, unknown> | null; closedAt: string | null;
   citizen: MaskedCitizen | null; coOpinions: CoOpinion[]; bulletinAt: string | null; relatedAppealId: string | null;
   external: { source: string | null; id: string; dueAt: string | null } | null; visitorCount: number | null; hasRepresentatives: boolean;

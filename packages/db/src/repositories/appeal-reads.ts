@@ -69,6 +69,12 @@ export interface AppealListFilter {
   createdFrom?: Date | undefined;
   createdTo?: Date | undefined;
   overdue?: boolean | undefined;
+  /** 黄灯: a running clock the deadline sweep has marked yellow (its share of the time used) that is not yet due. */
+  dueSoon?: boolean | undefined;
+  /** A request waiting for a decision (延期申请). */
+  pending?: 'extension' | undefined;
+  /** 疑难工单 by these thresholds (DOMAIN.md §2), or escalated (提级). */
+  problem?: { redo: number; unitsWithoutLead: number } | undefined;
   text?: string | undefined;
   /** The caller's keyed phone hash: every appeal whose citizen gave that number. */
   phoneHash?: string | undefined;
@@ -118,6 +124,15 @@ export async function listAppeals(db: Executor, jurisdictionId: string, scope: A
     const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${appeals.jurisdictionId} AND c.appeal_id = ${appeals.id}
       AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${f.now})`;
     where.push(f.overdue ? overdue : sql`NOT ${overdue}`);
+  }
+  if (f.dueSoon) {
+    where.push(sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${appeals.jurisdictionId} AND c.appeal_id = ${appeals.id}
+      AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.yellow_notified_at IS NOT NULL AND c.due_at >= ${f.now})`);
+  }
+  if (f.pending) where.push(sql`${appeals.pending}->>'type' = ${f.pending}`);
+  if (f.problem) {
+    where.push(sql`(${appeals.redoCount} >= ${f.problem.redo} OR ${appeals.escalated}
+      OR (${appeals.unitsPassed} >= ${f.problem.unitsWithoutLead} AND (${appeals.leadUnitId} IS NULL OR ${appeals.status} = 'return_requested')))`);
   }
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

@@ -38,7 +38,7 @@ export function presentAppealSummary(a: AppealRow, clocks: ClockState[], runtime
     id: a.id, number: a.number, track: a.track, channel: a.channel, kind: a.kind, urgency: a.urgency,
     status: a.status, statusLabel: STATUS_LABELS[a.status as AppealStatus], title: a.title, categoryId: a.categoryId, areaCode: a.areaCode,
     ownerUnitId: a.ownerUnitId, leadUnitId: a.leadUnitId, confidential: a.confidential, redoCount: a.redoCount,
-    escalated: a.escalated, bulletin: a.bulletinAt !== null, version: a.version, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    escalated: a.escalated, bulletin: a.bulletinAt !== null, pending: a.pending, version: a.version, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
     deadlines: clocks.filter((c) => c.stoppedAt === null).map((c) => presentClock(c, runtime, now)),
   };
 }
@@ -56,7 +56,7 @@ export function presentAppeal(p: AppealDetailParts, user: SessionUser | null, ru
     ...presentAppealSummary(a, p.clocks, runtime, now),
     queryCode: a.queryCode, content: a.content, location: a.location, consentPublish: a.consentPublish,
     coUnitIds: a.coUnitIds, masterId: a.masterId, returnCount: a.returnCount, unitsPassed: a.unitsPassed, urgeCount: a.urgeCount,
-    problem: problemReasons(snapshot, runtime.settings.problem), pending: a.pending, reply: a.reply, callback: a.callback, outcome: a.outcome,
+    problem: problemReasons(snapshot, runtime.settings.problem), reply: a.reply, callback: a.callback, outcome: a.outcome,
     closedAt: a.closedAt?.toISOString() ?? null, citizen: presentCitizen(p.citizen, cipher),
     coOpinions: a.coOpinions, bulletinAt: a.bulletinAt?.toISOString() ?? null, relatedAppealId: a.relatedAppealId,
     external: a.externalId ? { source: a.externalSource, id: a.externalId, dueAt: a.externalDueAt?.toISOString() ?? null } : null,

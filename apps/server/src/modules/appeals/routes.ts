@@ -10,6 +10,7 @@ import { registerAppeal } from './use-cases/register-appeal';
 import { transitionAppeal } from './use-cases/transition-appeal';
 import { getAppeal } from './use-cases/get-appeal';
 import { listAppealsForUser } from './use-cases/list-appeals';
+import { listFilter } from './list-filter';
 import { listAppealEvents } from './use-cases/list-appeal-events';
 import { revealCitizen } from './use-cases/reveal-citizen';
 import { callerHistory } from './use-cases/caller-history';
@@ -39,11 +40,7 @@ export function appealRoutes(deps: Deps): FastifyPluginAsync {
 
     app.get('/api/appeals', { schema: { tags: ['appeals'], summary: '诉求列表', security, querystring: ListAppealsQuery } }, async (req) => {
       const q = req.query as Static<typeof ListAppealsQuery>;
-      return listAppealsForUser(deps, staff(req), {
-        status: q.status?.split(','), unitId: q.unitId, categoryId: q.categoryId, areaCode: q.areaCode, channel: q.channel,
-        kind: q.kind, track: q.track, createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined, createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
-        overdue: q.overdue === undefined ? undefined : q.overdue === 'true', text: q.text, cursor: q.cursor, limit: Number(q.limit ?? 20),
-      });
+      return listAppealsForUser(deps, staff(req), { ...listFilter(q), cursor: q.cursor, limit: Number(q.limit ?? 20) });
     });
 
     app.get('/api/appeals/:id', { schema: { tags: ['appeals'], summary: '诉求详情', security, params: IdParams } }, async (req) => {

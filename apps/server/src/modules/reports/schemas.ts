@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { ListAppealsQuery } from '../appeals/schemas';
-import type { ListAppealsInput } from '../appeals/use-cases/list-appeals';
 
 /** The appeal list's filters, without paging: an export covers the whole filtered list (up to its row limit). */
 export const ExportAppealsQuery = Type.Omit(ListAppealsQuery, ['cursor', 'limit']);
@@ -15,12 +14,3 @@ export const DashboardQuery = Type.Object({
 export const StaffNamesQuery = Type.Object({
   ids: Type.String({ pattern: '^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,99}$', description: 'up to 100 user ids, comma-separated' }),
 }, { additionalProperties: false });
-
-/** The list use case's input from the list/export query string (the same mapping as GET /api/appeals). */
-export function listFilter(q: ExportAppealsFilter): Omit<ListAppealsInput, 'limit'> {
-  return {
-    status: q.status?.split(','), unitId: q.unitId, categoryId: q.categoryId, areaCode: q.areaCode, channel: q.channel,
-    kind: q.kind, track: q.track, createdFrom: q.createdFrom ? new Date(q.createdFrom) : undefined, createdTo: q.createdTo ? new Date(q.createdTo) : undefined,
-    overdue: q.overdue === undefined ? undefined : q.overdue === 'true', text: q.text,
-  };
-}

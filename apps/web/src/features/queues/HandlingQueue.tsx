@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { AppealAction } from '@minsheng/contracts';
@@ -28,11 +28,6 @@ const ACTIONS: readonly AppealAction[] = [
   'sign', 'record_contact', 'reply', 'request_extension', 'request_return', 'co_opinion', 'suspend', 'resume', 'apply_closure', 'answer_supervision', 'sub_dispatch', 'escalate', 'note',
 ];
 
-/** A filtered view of a loaded list (lights are computed by the server; "due soon" is every yellow light). */
-function view(list: PagedAppeals, keep: (a: AppealSummary) => boolean): PagedAppeals {
-  return { ...list, items: list.items.filter(keep) };
-}
-
 /** 承办: the unit's inbox — to sign, in progress, due soon (yellow) and overdue (red), with the time left. */
 export default function HandlingQueue() {
   const { t, lang } = useI18n();
@@ -40,16 +35,12 @@ export default function HandlingQueue() {
   const [tab, setTab] = useState<TabKey>('sign');
   const [selected, setSelected] = useState<string | null>(null);
   const toSign = usePagedAppeals({ status: ['dispatched'] }, 'sign');
-  const open = usePagedAppeals({ status: [...OPEN] }, 'open');
+  // Every tab is its own server query: a yellow or red appeal on a later page still shows (lights from the sweep).
+  const progress = usePagedAppeals({ status: OPEN.filter((s) => s !== 'dispatched') }, 'progress');
+  const soon = usePagedAppeals({ status: [...OPEN], dueSoon: 'true' }, 'soon');
   const overdue = usePagedAppeals({ status: [...OPEN], overdue: 'true' }, 'overdue');
-  const reloadAll = () => { toSign.reload(); open.reload(); overdue.reload(); };
-
-  const lists = useMemo<Record<TabKey, PagedAppeals>>(() => ({
-    sign: toSign,
-    progress: view(open, (a) => a.status !== 'dispatched'),
-    soon: view(open, (a) => worstLight(a.deadlines) === 'yellow'),
-    overdue,
-  }), [toSign, open, overdue]);
+  const reloadAll = () => { toSign.reload(); progress.reload(); soon.reload(); overdue.reload(); };
+  const lists: Record<TabKey, PagedAppeals> = { sign: toSign, progress, soon, overdue };
   const list = lists[tab];
 
   const tabLabel = (key: TabKey, color?: string) => (

@@ -1,14 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { AppealAction } from '@minsheng/contracts';
-import { api } from '../../api/client';
-import type { AppealDetail } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { AppealQueueTable, QueueLayout, usePagedAppeals } from './queue-parts';
-import type { PagedAppeals } from './queue-parts';
 import { AppealSidePanel } from './AppealSidePanel';
 
 const M = defineMessages({
@@ -19,26 +16,6 @@ const M = defineMessages({
 const REPLY_ACTIONS: readonly AppealAction[] = ['approve_reply', 'send_back'];
 const EXTENSION_ACTIONS: readonly AppealAction[] = ['approve_extension', 'reject_extension'];
 
-/**
- * Appeals in handling with a pending extension request. The list API has no "pending" filter, so the handling appeals
- * of the first page are read in detail (a unit has few at once).
- */
-function useExtensionRequests(handling: PagedAppeals): PagedAppeals & { details: Map<string, AppealDetail> } {
-  const [details, setDetails] = useState<Map<string, AppealDetail>>(new Map());
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    Promise.all(handling.items.map((a) => api.get<AppealDetail>(`/api/appeals/${a.id}`))).then(
-      (all) => { if (live) { setDetails(new Map(all.filter((d) => d.pending?.type === 'extension').map((d) => [d.id, d]))); setLoading(false); } },
-      (e: unknown) => { if (live) { setError(e); setLoading(false); } },
-    );
-    return () => { live = false; };
-  }, [handling.items]);
-  return { ...handling, items: handling.items.filter((a) => details.has(a.id)), loading: handling.loading || loading, error: handling.error ?? error, details };
-}
-
 /** 审核: the unit leader's desk — replies to approve or send back, extension requests to approve or reject. */
 export default function ReviewQueue() {
   const { t } = useI18n();
@@ -46,10 +23,9 @@ export default function ReviewQueue() {
   const [tab, setTab] = useState<'replies' | 'extensions'>('replies');
   const [selected, setSelected] = useState<string | null>(null);
   const replies = usePagedAppeals({ status: ['reply_review'] }, 'replies');
-  const handling = usePagedAppeals({ status: ['handling'] }, 'handling');
-  const extensions = useExtensionRequests(handling);
+  const extensions = usePagedAppeals({ status: ['handling'], pending: 'extension' }, 'extensions');
   const list = tab === 'replies' ? replies : extensions;
-  const reloadAll = () => { replies.reload(); handling.reload(); };
+  const reloadAll = () => { replies.reload(); extensions.reload(); };
 
   return (
     <>
@@ -61,7 +37,7 @@ export default function ReviewQueue() {
       ]} />
       <QueueLayout
         table={<AppealQueueTable list={list} selectedId={selected} onOpen={(a) => setSelected(a.id)} testId={`review-${tab}`} hideUnit
-          extra={tab === 'extensions' ? [{ title: m('days'), key: 'days', width: 90, render: (_: unknown, a) => m('daysText', { days: extensions.details.get(a.id)?.pending?.days ?? '—' }) }] : []} />}
+          extra={tab === 'extensions' ? [{ title: m('days'), key: 'days', width: 90, render: (_: unknown, a) => m('daysText', { days: a.pending?.days ?? '—' }) }] : []} />}
         panel={selected ? (
           <AppealSidePanel key={selected} id={selected} only={tab === 'replies' ? REPLY_ACTIONS : EXTENSION_ACTIONS} onClose={() => setSelected(null)}
             onChanged={() => { reloadAll(); setSelected(null); }} />

@@ -6,7 +6,7 @@ import { useReference } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
-import { AppealQueueTable, QueueLayout, usePagedAppeals, worstLight } from './queue-parts';
+import { AppealQueueTable, QueueLayout, usePagedAppeals } from './queue-parts';
 import type { PagedAppeals } from './queue-parts';
 import { AppealSidePanel } from './AppealSidePanel';
 import { JointMeetingButton, SuperviseButtons } from './supervision-forms';
@@ -24,8 +24,8 @@ const M = defineMessages({
 
 type TabKey = 'red' | 'yellow' | 'problem';
 const OPEN = ['dispatched', 'handling', 'suspended', 'return_requested', 'reply_review', 'closure_review', 'callback'];
-/** Redone this often an appeal is a problem appeal (DOMAIN.md §2; the server's threshold is a setting, 3 by default). */
-const PROBLEM_REDO = 3;
+/** Each tab's filter, applied by the server (lights from the deadline sweep; problem thresholds from the settings). */
+const TAB_QUERY: Record<TabKey, Record<string, string>> = { red: { overdue: 'true' }, yellow: { dueSoon: 'true' }, problem: { problem: 'true' } };
 
 /** 督办: every red and yellow appeal by unit, with urge / supervise buttons, problem appeals and joint meetings. */
 export default function SupervisionQueue() {
@@ -36,31 +36,26 @@ export default function SupervisionQueue() {
   const [unit, setUnit] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [ticked, setTicked] = useState<string[]>([]);
-  const overdue = usePagedAppeals({ status: OPEN, overdue: 'true', limit: 100 }, 'red');
-  const open = usePagedAppeals({ status: OPEN, limit: 100 }, 'open');
-  const reloadAll = () => { overdue.reload(); open.reload(); };
-
-  const lists = useMemo<Record<TabKey, AppealSummary[]>>(() => ({
-    red: overdue.items,
-    yellow: open.items.filter((a) => worstLight(a.deadlines) === 'yellow'),
-    problem: open.items.filter((a) => a.redoCount >= PROBLEM_REDO || a.escalated),
-  }), [overdue.items, open.items]);
+  // The board's counts (every tab, all units) and the table (this tab, the chosen unit) are separate server queries.
+  const red = usePagedAppeals({ status: OPEN, ...TAB_QUERY.red, limit: 100 }, 'red');
+  const yellow = usePagedAppeals({ status: OPEN, ...TAB_QUERY.yellow, limit: 100 }, 'yellow');
+  const problem = usePagedAppeals({ status: OPEN, ...TAB_QUERY.problem, limit: 100 }, 'problem');
+  const list = usePagedAppeals({ status: OPEN, ...TAB_QUERY[tab], ...(unit ? { unitId: unit } : {}), limit: 100 }, `${tab}:${unit ?? ''}`);
+  const reloadAll = () => { red.reload(); yellow.reload(); problem.reload(); list.reload(); };
+  const counted: Record<TabKey, PagedAppeals> = { red, yellow, problem };
 
   const units = useMemo(() => {
     const counts = new Map<string, { red: number; yellow: number }>();
-    for (const a of lists.red) { const k = a.leadUnitId ?? ''; counts.set(k, { red: (counts.get(k)?.red ?? 0) + 1, yellow: counts.get(k)?.yellow ?? 0 }); }
-    for (const a of lists.yellow) { const k = a.leadUnitId ?? ''; counts.set(k, { red: counts.get(k)?.red ?? 0, yellow: (counts.get(k)?.yellow ?? 0) + 1 }); }
+    for (const a of red.items) { const k = a.leadUnitId ?? ''; counts.set(k, { red: (counts.get(k)?.red ?? 0) + 1, yellow: counts.get(k)?.yellow ?? 0 }); }
+    for (const a of yellow.items) { const k = a.leadUnitId ?? ''; counts.set(k, { red: counts.get(k)?.red ?? 0, yellow: (counts.get(k)?.yellow ?? 0) + 1 }); }
     return [...counts.entries()].sort((a, b) => b[1].red - a[1].red || b[1].yellow - a[1].yellow);
-  }, [lists]);
-
-  const base: PagedAppeals = tab === 'red' ? overdue : open;
-  const list: PagedAppeals = { ...base, items: lists[tab].filter((a) => unit === null || (a.leadUnitId ?? '') === unit) };
+  }, [red.items, yellow.items]);
 
   return (
     <>
       <PageTitle title={t('nav.supervision')} sub={m('sub')}
         extra={<><JointMeetingButton appealIds={ticked} onDone={() => { setTicked([]); reloadAll(); }} /><Button icon={<ReloadOutlined />} onClick={reloadAll}>{t('common.refresh')}</Button></>} />
-      {base.error ? <ErrorAlert error={base.error} onRetry={reloadAll} /> : null}
+      {list.error ? <ErrorAlert error={list.error} onRetry={reloadAll} /> : null}
       <Card size="small" title={m('byUnit')} style={{ marginBottom: 12 }} data-testid="units-board">
         <Flex gap={8} wrap>
           <Tag.CheckableTag checked={unit === null} onChange={() => setUnit(null)}>{m('all')}</Tag.CheckableTag>
@@ -76,9 +71,9 @@ export default function SupervisionQueue() {
         </Flex>
       </Card>
       <Tabs activeKey={tab} onChange={(k) => { setTab(k as TabKey); setSelected(null); setTicked([]); }} items={[
-        { key: 'red', label: <Badge count={lists.red.length} overflowCount={99} size="small" offset={[8, -2]}>{m('red')}</Badge> },
-        { key: 'yellow', label: <Badge count={lists.yellow.length} overflowCount={99} size="small" offset={[8, -2]} color="#faad14">{m('yellow')}</Badge> },
-        { key: 'problem', label: <Badge count={lists.problem.length} overflowCount={99} size="small" offset={[8, -2]} color="#722ed1">{m('problem')}</Badge> },
+        { key: 'red', label: <Badge count={counted.red.items.length} overflowCount={99} size="small" offset={[8, -2]}>{m('red')}</Badge> },
+        { key: 'yellow', label: <Badge count={counted.yellow.items.length} overflowCount={99} size="small" offset={[8, -2]} color="#faad14">{m('yellow')}</Badge> },
+        { key: 'problem', label: <Badge count={counted.problem.items.length} overflowCount={99} size="small" offset={[8, -2]} color="#722ed1">{m('problem')}</Badge> },
       ]} />
       <QueueLayout
         table={<AppealQueueTable list={list} selectedId={selected} onOpen={(a) => setSelected(a.id)} testId={`supervision-${tab}`}

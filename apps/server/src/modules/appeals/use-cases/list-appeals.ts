@@ -8,7 +8,11 @@ import { requireRuntime } from '../../../runtime/require-runtime';
 import { presentAppealSummary } from '../presenter';
 import { appealScopeOf } from '../appeal-scope';
 
-export type ListAppealsInput = Omit<AppealListFilter, 'cursor' | 'now'> & { cursor?: string | undefined };
+export type ListAppealsInput = Omit<AppealListFilter, 'cursor' | 'now' | 'problem'> & {
+  cursor?: string | undefined;
+  /** 疑难工单 by the jurisdiction's thresholds (settings.problem), or escalated. */
+  problem?: boolean | undefined;
+};
 
 /** Opaque keyset cursor: the last row's (created_at, id). */
 export function encodeCursor(createdAt: Date, id: string): string {
@@ -30,6 +34,7 @@ export async function listAppealsForUser(deps: Deps, user: SessionUser, input: L
   const now = deps.now();
   const rows = await listAppeals(db, user.jurisdictionId, await appealScopeOf(deps, user), {
     ...input, cursor: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit + 1, now,
+    problem: input.problem ? runtime.settings.problem : undefined,
   });
   const page = rows.slice(0, input.limit);
   const clockRows = await clocksForAppeals(db, user.jurisdictionId, page.map((r) => r.id));

@@ -14,7 +14,7 @@ import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { presentClock } from '../../appeals/presenter';
 import { appealScopeOf } from '../../appeals/appeal-scope';
-import { listFilter } from '../schemas';
+import { listFilter } from '../../appeals/list-filter';
 import type { ExportAppealsFilter } from '../schemas';
 
 /** At most this many rows per export; a larger result is cut and says so on its 说明 sheet. */
@@ -67,7 +67,7 @@ export async function exportAppeals(deps: Deps, user: SessionUser, query: Export
   const describe = describeFilter(query, { unit: (id) => unitName.get(id) ?? id, category: categoryPath, area: (code) => areaName.get(code) ?? code, fmt });
 
   const page = (cursor: { createdAt: Date; id: string } | undefined, limit: number) =>
-    listAppeals(db, user.jurisdictionId, scope, { ...filter, cursor, limit, now });
+    listAppeals(db, user.jurisdictionId, scope, { ...filter, cursor, limit, now, problem: filter.problem ? runtime.settings.problem : undefined });
   let rows = await page(undefined, Math.min(BATCH, EXPORT_MAX_ROWS));
 
   const out = new PassThrough();
@@ -163,6 +163,9 @@ function describeFilter(q: ExportAppealsFilter, names: { unit: (id: string) => s
   if (q.createdFrom) parts.push(`登记时间自：${names.fmt(new Date(q.createdFrom))}`);
   if (q.createdTo) parts.push(`登记时间至：${names.fmt(new Date(q.createdTo))}（不含）`);
   if (q.overdue) parts.push(q.overdue === 'true' ? '仅超期' : '未超期');
+  if (q.dueSoon) parts.push('黄灯预警');
+  if (q.pending) parts.push('待审批延期申请');
+  if (q.problem) parts.push('疑难工单（含提级）');
   if (q.text) parts.push(`关键词：${q.text}`);
   return parts.join('；');
 }

@@ -1,0 +1,84 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sweepDeadlines } from '../src/jobs/deadline-sweep';
+import { intakeBody, startTestServer } from './harness';
+import type { TestServer } from './harness';
+
+const JID = '370812';
+const local = (time: string, day = '2026-11-23') => new Date(`${day}T${time}:00+08:00`); // a Monday
+
+/**
+ * The work queues' filters are the server's, so an appeal on a later page is never missed: 黄灯 (dueSoon), a pending
+ * extension request and 疑难工单 (problem, with escalated ones), combined with status and unit like any other filter.
+ */
+describe('list filters for the work queues', () => {
+  let s: TestServer;
+  const tokens: Record<string, string> = {};
+  const ids: Record<'yellow' | 'extension' | 'escalated' | 'plain', string> = { yellow: '', extension: '', escalated: '', plain: '' };
+
+  async function act(user: string, id: string, body: Record<string, unknown>) {
+    const res = await s.api('POST', `/api/appeals/${id}/transitions`, { token: tokens[user], body });
+    assert.equal(res.status, 200, `${user} ${String(body.action)}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+  async function dispatched(leadUnit = 'dept-zhujian'): Promise<string> {
+    const res = await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody() });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    await act('agent', res.body.id, { action: 'accept' });
+    await act('dispatcher', res.body.id, { action: 'dispatch', leadUnitId: s.unit(leadUnit) });
+    return res.body.id;
+  }
+  const list = async (query: string, user = 'supervisor') => {
+    const res = await s.api('GET', `/api/appeals?${query}`, { token: tokens[user] });
+    assert.equal(res.status, 200, `${query}: ${JSON.stringify(res.body)}`);
+    return (res.body.items as { id: string; pending: { days: number } | null }[]);
+  };
+  const idsOf = async (query: string, user?: string) => (await list(query, user)).map((a) => a.id).sort();
+
+  before(async () => {
+    s = await startTestServer({ now: local('09:00') });
+    for (const u of ['agent', 'dispatcher', 'supervisor', 'zhujian.handler', 'zhujian.leader', 'weiyuan.handler']) tokens[u] = await s.login(u);
+    ids.yellow = await dispatched(); // sign-for: 2 working hours, due 11:00
+    s.clock.now = local('10:30');
+    ids.extension = await dispatched();
+    await act('zhujian.handler', ids.extension, { action: 'sign' });
+    await act('zhujian.handler', ids.extension, { action: 'request_extension', days: 5, reason: '需协调多个部门现场会商' });
+    ids.escalated = await dispatched('station-370812001002');
+    await act('weiyuan.handler', ids.escalated, { action: 'sign' });
+    await act('dispatcher', ids.escalated, { action: 'escalate', reason: '社区无力解决，提级街道协调', leadUnitId: s.unit('street-370812001') });
+    ids.plain = await dispatched();
+    s.clock.now = local('10:40'); // the first appeal's sign-for is 83 % used; the others have just started
+    await sweepDeadlines(s.deps, JID);
+  });
+  after(() => s.close());
+
+  it('dueSoon lists exactly the appeals the sweep turned yellow and not yet due', async () => {
+    assert.deepEqual(await idsOf('dueSoon=true'), [ids.yellow]);
+    s.clock.now = local('11:05');
+    assert.deepEqual(await idsOf('dueSoon=true'), [], 'once due it is red, not yellow');
+    assert.ok((await idsOf('overdue=true')).includes(ids.yellow));
+    s.clock.now = local('10:40');
+  });
+
+  it('pending=extension lists the extension requests, with their days on the summary', async () => {
+    const items = await list('status=handling&pending=extension', 'zhujian.leader');
+    assert.deepEqual(items.map((a) => a.id), [ids.extension]);
+    assert.equal(items[0]!.pending!.days, 5);
+    assert.equal((await list(`status=handling`, 'zhujian.leader')).find((a) => a.id !== ids.extension)?.pending ?? null, null);
+  });
+
+  it('problem=true lists 疑难工单 and escalated appeals; it combines with the unit filter and the scope', async () => {
+    assert.deepEqual(await idsOf('problem=true'), [ids.escalated]);
+    assert.deepEqual(await idsOf(`problem=true&unitId=${s.unit('street-370812001')}`), [ids.escalated]);
+    assert.deepEqual(await idsOf(`problem=true&unitId=${s.unit('dept-zhujian')}`), []);
+    assert.deepEqual(await idsOf('problem=true', 'zhujian.handler'), [], 'a unit outside the appeal never sees it');
+  });
+
+  it('bad values are a 400 with a stable code', async () => {
+    for (const q of ['dueSoon=yes', 'pending=return', 'problem=1', 'dueSoon=']) {
+      const res = await s.api('GET', `/api/appeals?${q}`, { token: tokens.supervisor });
+      assert.equal(res.status, 400, q);
+      assert.equal(res.body.error.code, 'VALIDATION_FAILED');
+    }
+  });
+});
