@@ -92,6 +92,7 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => json<T>('POST', path, { body: body ?? {}, headers }),
   /** A POST that only reads (suggestions): abortable when the input it was for has changed. */
   postWithSignal: <T>(path: string, body: unknown, signal?: AbortSignal) => json<T>('POST', path, { body, signal }),
+  patch: <T>(path: string, body?: unknown) => json<T>('PATCH', path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => json<T>('PUT', path, { body: body ?? {} }),
   del: <T>(path: string) => json<T>('DELETE', path),
   /** GET a file (e.g. an XLSX export) and hand it to the browser as a download. */

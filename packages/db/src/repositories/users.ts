@@ -37,3 +37,15 @@ export async function deleteSession(db: Executor, jurisdictionId: string, tokenH
   await db.delete(sessions).where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.tokenHash, tokenHash)));
 }
 
+
+/** End every session of a user (deactivation, password reset); returns the token hashes so caches can forget them. */
+export async function deleteUserSessions(db: Executor, jurisdictionId: string, userId: string): Promise<string[]> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.userId, userId))).returning({ tokenHash: sessions.tokenHash });
+  return rows.map((r) => r.tokenHash);
+}
+
+/** The token hashes of a user's sessions (so a role change can drop cached grants). */
+export async function userSessionHashes(db: Executor, jurisdictionId: string, userId: string): Promise<string[]> {
+  const rows = await db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.userId, userId)));
+  return rows.map((r) => r.tokenHash);
+}

@@ -13,3 +13,8 @@ export function presentCategory(c: typeof schema.categories.$inferSelect) {
     open311Code: c.open311Code, keywords: c.keywords, active: c.active,
   };
 }
+
+/** A staff account as administrators see it: never the password hash. */
+export function presentStaffUser(u: { id: string; username: string; displayName: string; active: boolean; createdAt: Date; roles: { role: string; unitId: string }[] }) {
+  return { id: u.id, username: u.username, displayName: u.displayName, active: u.active, createdAt: u.createdAt, roles: u.roles.map((r) => ({ role: r.role, unitId: r.unitId })) };
+}

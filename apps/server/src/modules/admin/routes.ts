@@ -11,6 +11,10 @@ import { presentUnit } from './presenter';
 import { createUnit } from './use-cases/create-unit';
 import { createUser } from './use-cases/create-user';
 import { createCategory } from './use-cases/create-category';
+import { updateUnit } from './use-cases/update-unit';
+import { updateUser } from './use-cases/update-user';
+import { resetUserPassword } from './use-cases/reset-user-password';
+import { updateCategory } from './use-cases/update-category';
 import { removeCalendarOverride, setCalendarOverride } from './use-cases/calendar-overrides';
 import { getSettings, listDeadlinePolicies, updateDeadlinePolicy, updateSettings } from './use-cases/configure-rules';
 import { listAreasFor, listCalendarFor, listCategoriesFor, listUnitsFor, listUsersFor } from './use-cases/list-reference';
@@ -33,6 +37,21 @@ const CategoryBody = Type.Object({
   key: Key, name: Name, parentId: Type.Optional(Id), defaultKind: Type.Optional(StringEnum(APPEAL_KINDS)), defaultUnitId: Type.Optional(Id),
   open311Code: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._-]{1,32}$' })), keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 50 })),
 }, { additionalProperties: false });
+// PATCH bodies: only the fields sent change; `active: false` deactivates, `true` reactivates; on categories `null` clears a reference.
+const UnitPatch = Type.Object({
+  name: Type.Optional(Name), shortName: Type.Optional(Name), kind: Type.Optional(StringEnum(UNIT_KINDS)), parentId: Type.Optional(Id),
+  areaCodes: Type.Optional(Type.Array(AreaCode, { maxItems: 500 })), phone: Type.Optional(Type.String({ maxLength: 50 })),
+  address: Type.Optional(Type.String({ maxLength: 200 })), receptionHours: Type.Optional(Type.String({ maxLength: 200 })), active: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false, minProperties: 1 });
+const UserPatch = Type.Object({
+  displayName: Type.Optional(Name), roles: Type.Optional(UserBody.properties.roles), active: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false, minProperties: 1 });
+const PasswordBody = Type.Object({ password: UserBody.properties.password }, { additionalProperties: false });
+const CategoryPatch = Type.Object({
+  name: Type.Optional(Name), parentId: Type.Optional(Type.Union([Id, Type.Null()])), defaultKind: Type.Optional(Type.Union([StringEnum(APPEAL_KINDS), Type.Null()])),
+  defaultUnitId: Type.Optional(Type.Union([Id, Type.Null()])), open311Code: Type.Optional(Type.Union([CategoryBody.properties.open311Code, Type.Null()])),
+  keywords: CategoryBody.properties.keywords, active: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false, minProperties: 1 });
 const OverrideBody = Type.Object({ kind: StringEnum(['holiday', 'workday'] as const), name: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false });
 const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 const SettingsBody = Type.Object({
@@ -87,6 +106,18 @@ export function adminRoutes(deps: Deps): FastifyPluginAsync {
     });
     app.post('/api/admin/categories', { schema: { tags: ['admin'], summary: '新增分类', security, body: CategoryBody } }, async (req, reply) => {
       return reply.status(201).send(await createCategory(deps, staff(req), req.body as Static<typeof CategoryBody>));
+    });
+    app.patch('/api/admin/units/:id', { schema: { tags: ['admin'], summary: '修改/停用/启用单位', security, params: IdParams, body: UnitPatch } }, async (req) => {
+      return updateUnit(deps, staff(req), (req.params as { id: string }).id, req.body as Static<typeof UnitPatch>);
+    });
+    app.patch('/api/admin/users/:id', { schema: { tags: ['admin'], summary: '修改/停用/启用用户', security, params: IdParams, body: UserPatch } }, async (req) => {
+      return updateUser(deps, staff(req), (req.params as { id: string }).id, req.body as Static<typeof UserPatch>);
+    });
+    app.post('/api/admin/users/:id/password', { schema: { tags: ['admin'], summary: '重置密码', security, params: IdParams, body: PasswordBody } }, async (req) => {
+      return resetUserPassword(deps, staff(req), (req.params as { id: string }).id, (req.body as Static<typeof PasswordBody>).password);
+    });
+    app.patch('/api/admin/categories/:id', { schema: { tags: ['admin'], summary: '修改/停用/启用分类', security, params: IdParams, body: CategoryPatch } }, async (req) => {
+      return updateCategory(deps, staff(req), (req.params as { id: string }).id, req.body as Static<typeof CategoryPatch>);
     });
     app.put('/api/admin/calendar/:date', { schema: { tags: ['admin'], summary: '设置节假日/调休', security, params: DateParams, body: OverrideBody } }, async (req) => {
       const body = req.body as Static<typeof OverrideBody>;

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Flex, Form, Input, Modal, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { APPEAL_KINDS } from '@minsheng/contracts';
@@ -10,23 +10,27 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { useNotify } from '../../components/notify';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { CategorySelect } from '../search/CategorySelect';
+import { inactiveRowProps, NameCell, RowActions, useAdminError } from './admin-rows';
 
 type Row = Category & { children?: Row[] };
 
 const M = defineMessages({
-  zh: { name: '分类名称', key: '编码', defaultKind: '默认诉求类型', defaultUnit: '默认承办单位', open311: 'Open311 代码', keywords: '关键词', parent: '上级分类（空为一级分类）', create: '新增分类', required: '请填写{field}', keyRule: '小写字母、数字、点、横线或下划线' },
-  en: { name: 'Name', key: 'Key', defaultKind: 'Default kind', defaultUnit: 'Default unit', open311: 'Open311 code', keywords: 'Keywords', parent: 'Parent (empty: top level)', create: 'New category', required: 'Please fill in {field}', keyRule: 'lower-case letters, digits, dot, dash or underscore' },
+  zh: { name: '分类名称', key: '编码', defaultKind: '默认诉求类型', defaultUnit: '默认承办单位', open311: 'Open311 代码', keywords: '关键词', parent: '上级分类（空为一级分类）', create: '新增分类', editTitle: '编辑分类：{name}', required: '请填写{field}', keyRule: '小写字母、数字、点、横线或下划线', keyFixed: '编码创建后不可修改', deactivateNote: '其下级分类一并停用；停用后受理时不再可选，历史工单保留原分类。' },
+  en: { name: 'Name', key: 'Key', defaultKind: 'Default kind', defaultUnit: 'Default unit', open311: 'Open311 code', keywords: 'Keywords', parent: 'Parent (empty: top level)', create: 'New category', editTitle: 'Edit category: {name}', required: 'Please fill in {field}', keyRule: 'lower-case letters, digits, dot, dash or underscore', keyFixed: 'The key cannot change once created', deactivateNote: 'Its sub-categories are deactivated too; intake no longer offers it, earlier appeals keep it.' },
 });
 
-/** 诉求分类: the category tree (GET /api/categories) and new categories (POST /api/admin/categories). */
+interface FormValues { parentId?: string; name: string; key: string; defaultKind?: string; defaultUnitId?: string; open311Code?: string; keywords?: string[] }
+
+/** 诉求分类: the category tree (GET /api/categories), new categories (POST) and edits, deactivation and reactivation (PATCH /api/admin/categories/:id). */
 export default function CategoriesAdmin() {
   const { t, label } = useI18n();
   const m = useMessages(M);
   const ref = useReference();
   const notify = useNotify();
-  const [open, setOpen] = useState(false);
+  const showError = useAdminError();
+  const [editing, setEditing] = useState<Category | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<FormValues>();
   const tree = useMemo(() => {
     const by = new Map<string | null, Category[]>();
     for (const c of ref.categories) by.set(c.parentId, [...(by.get(c.parentId) ?? []), c]);
@@ -34,38 +38,71 @@ export default function CategoriesAdmin() {
     return build(null);
   }, [ref.categories]);
 
-  async function create() {
-    let v: Record<string, unknown>;
+  function open(category: Category | 'new') {
+    form.resetFields();
+    if (category !== 'new') {
+      form.setFieldsValue({
+        parentId: category.parentId ?? undefined, name: category.name, key: category.key, defaultKind: category.defaultKind ?? undefined,
+        defaultUnitId: category.defaultUnitId ?? undefined, open311Code: category.open311Code ?? undefined, keywords: category.keywords,
+      });
+    }
+    setEditing(category);
+  }
+
+  async function save() {
+    let v: FormValues;
     try { v = await form.validateFields(); } catch { return; }
     setBusy(true);
     try {
-      await api.post('/api/admin/categories', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && !(Array.isArray(x) && !x.length))));
+      if (editing === 'new') {
+        await api.post('/api/admin/categories', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && !(Array.isArray(x) && !x.length))));
+      } else if (editing) {
+        // A cleared choice is null: the server clears the parent (top level), the defaults or the Open311 code.
+        await api.patch(`/api/admin/categories/${editing.id}`, {
+          name: v.name.trim(), parentId: v.parentId ?? null, defaultKind: v.defaultKind ?? null, defaultUnitId: v.defaultUnitId ?? null,
+          open311Code: v.open311Code?.trim() || null, keywords: v.keywords ?? [],
+        });
+      }
       notify.success(t('common.saved'));
-      setOpen(false);
+      setEditing(null);
       ref.reload();
-    } catch (e) { notify.error(e); } finally { setBusy(false); }
+    } catch (e) { showError(e); } finally { setBusy(false); }
+  }
+
+  async function toggle(category: Category, active: boolean) {
+    try {
+      await api.patch(`/api/admin/categories/${category.id}`, { active });
+      notify.success(t('common.done'));
+      ref.reload();
+    } catch (e) { showError(e); }
   }
 
   const columns: TableColumnsType<Row> = [
-    { title: m('name'), dataIndex: 'name', ellipsis: true, render: (n: string, c) => <>{n}{c.active ? null : <Tag style={{ marginLeft: 6 }}>{t('common.inactive')}</Tag>}</> },
+    { title: m('name'), dataIndex: 'name', ellipsis: true, render: (n: string, c) => <NameCell active={c.active}>{n}</NameCell> },
     { title: m('key'), dataIndex: 'key', width: 200, ellipsis: true, render: (k: string) => <span className="ms-mono">{k}</span> },
     { title: m('defaultKind'), dataIndex: 'defaultKind', width: 110, render: (k: string | null) => (k ? label('kind', k) : '—') },
     { title: m('defaultUnit'), dataIndex: 'defaultUnitId', width: 190, ellipsis: true, render: (u: string | null) => (u ? ref.unitName(u) : '—') },
     { title: m('keywords'), dataIndex: 'keywords', width: 220, ellipsis: true, render: (k: string[]) => k.join('、') || '—' },
+    {
+      title: t('common.actions'), key: 'ops', width: 150, fixed: 'right',
+      render: (_: unknown, c) => <RowActions name={c.name} active={c.active} onEdit={() => open(c)} onToggle={(a) => toggle(c, a)} note={m('deactivateNote')} />,
+    },
   ];
+  const isNew = editing === 'new';
   return (
     <Card size="small">
       <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setOpen(true); }}>{m('create')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{m('create')}</Button>
       </Flex>
-      <Table<Row> rowKey="id" size="small" columns={columns} dataSource={tree} loading={!ref.loaded} pagination={false} scroll={{ x: 900 }} />
-      <Modal open={open} title={m('create')} onCancel={() => setOpen(false)} onOk={() => void create()} confirmLoading={busy} width={620} destroyOnHidden
-        okText={t('common.save')} cancelText={t('common.cancel')}>
+      <Table<Row> rowKey="id" size="small" columns={columns} dataSource={tree} loading={!ref.loaded} pagination={false} onRow={inactiveRowProps} scroll={{ x: 1020 }} />
+      <Modal open={editing !== null} title={isNew || !editing ? m('create') : m('editTitle', { name: editing.name })} onCancel={() => setEditing(null)} onOk={() => void save()}
+        confirmLoading={busy} width={620} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="parentId" label={m('parent')}><CategorySelect /></Form.Item>
           <Flex gap={12}>
             <Form.Item name="name" label={m('name')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: m('required', { field: m('name') }) }]}><Input maxLength={100} /></Form.Item>
-            <Form.Item name="key" label={m('key')} style={{ flex: 1 }} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{0,63}$/, message: m('keyRule') }]}><Input maxLength={64} /></Form.Item>
+            <Form.Item name="key" label={m('key')} style={{ flex: 1 }} extra={isNew ? undefined : m('keyFixed')}
+              rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9._-]{0,63}$/, message: m('keyRule') }]}><Input maxLength={64} disabled={!isNew} /></Form.Item>
           </Flex>
           <Flex gap={12}>
             <Form.Item name="defaultKind" label={m('defaultKind')} style={{ flex: 1 }}><Select allowClear options={APPEAL_KINDS.map((k) => ({ value: k, label: label('kind', k) }))} /></Form.Item>

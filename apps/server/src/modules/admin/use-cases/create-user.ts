@@ -2,7 +2,8 @@ import { AppError } from '@minsheng/contracts';
 import type { Role } from '@minsheng/contracts';
 import { findUserByUsername, insertUser, newId, unitPaths, writeAudit, isUniqueViolation } from '@minsheng/db';
 import type { Executor } from '@minsheng/db';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../../auth/passwords';
+import { hashPassword } from '../../auth/passwords';
+import { checkPasswordPolicy } from '../password-policy';
 
 export interface CreateUserInput {
   jurisdictionId: string; username: string; displayName: string; password: string; roles: { role: Role; unitId: string }[];
@@ -10,7 +11,7 @@ export interface CreateUserInput {
 
 /** Create a staff account (used by the admin API and `minsheng user create`); the caller checks who may. */
 export async function createUser(db: Executor, input: CreateUserInput, actorUserId: string | null) {
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('VALIDATION_FAILED', `password needs at least ${MIN_PASSWORD_LENGTH} characters`, { field: 'password' });
+  checkPasswordPolicy(input.password);
   if (!/^[a-z0-9][a-z0-9._-]{1,63}$/.test(input.username)) throw new AppError('VALIDATION_FAILED', 'username: 2–64 lowercase letters, digits, . _ -', { field: 'username' });
   const paths = await unitPaths(db, input.jurisdictionId, input.roles.map((r) => r.unitId));
   const missing = input.roles.find((r) => !paths[r.unitId]);
