@@ -17,6 +17,7 @@ import { exchangeRoutes } from '../modules/exchange/routes';
 import { upstreamPlatformRoutes } from '../modules/exchange/admin-routes';
 import { metaRoutes, reportRoutes } from '../modules/reports/routes';
 import { textRoutes } from '../modules/text/routes';
+import { knowledgeRoutes } from '../modules/knowledge/routes';
 import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
 
@@ -65,5 +66,6 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(metaRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(textRoutes(deps));
+  await app.register(knowledgeRoutes(deps));
   return app;
 }

@@ -9,3 +9,5 @@ export { DEMO_CATEGORIES } from './categories';
 export { DEMO_PASSWORD, DEMO_USERS } from './users';
 export { DEMO_APPEAL_TEMPLATES, DEMO_CITIZENS } from './appeal-templates';
 export { checkIdNumber, idCheckDigit, isMobilePhone, isPhoneNumber } from './validators';
+export { DEMO_KNOWLEDGE } from './knowledge';
+export type { KnowledgeArticleSeed, ReplyTemplateSeed } from './knowledge';

@@ -11,3 +11,4 @@ export * from './supervision';
 export * from './exchange';
 export * from './clock-marks';
 export * from './text';
+export * from './knowledge';

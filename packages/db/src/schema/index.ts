@@ -3,3 +3,4 @@ export * from './organisation';
 export * from './appeals';
 export * from './routing';
 export * from './text';
+export * from './knowledge';

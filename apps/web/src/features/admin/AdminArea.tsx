@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { Card, Result, Skeleton, Tabs } from 'antd';
+import { Result, Skeleton, Tabs } from 'antd';
 import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
@@ -12,14 +12,8 @@ const Routing = lazy(() => import('./RoutingAdmin'));
 const Deadlines = lazy(() => import('./DeadlinesAdmin'));
 const Settings = lazy(() => import('./SettingsAdmin'));
 const Calendar = lazy(() => import('./CalendarAdmin'));
-
-function Coming({ what }: { what: MessageKey }) {
-  const { t, lang } = useI18n();
-  return (
-    <Card><Result status="info" title={`${t(what)} · ${t('common.comingSoon')}`}
-      subTitle={lang === 'en' ? 'The server has no API for this yet; it arrives with a later issue.' : '服务端尚未提供该功能的接口，将在后续版本上线。'} /></Card>
-  );
-}
+const Templates = lazy(() => import('./TemplatesAdmin'));
+const Knowledge = lazy(() => import('./KnowledgeAdmin'));
 
 const TABS: { key: string; title: MessageKey; element: JSX.Element }[] = [
   { key: 'units', title: 'nav.adminUnits', element: <Units /> },
@@ -29,8 +23,8 @@ const TABS: { key: string; title: MessageKey; element: JSX.Element }[] = [
   { key: 'deadlines', title: 'nav.adminDeadlines', element: <Deadlines /> },
   { key: 'settings', title: 'nav.adminSettings', element: <Settings /> },
   { key: 'calendar', title: 'nav.adminCalendar', element: <Calendar /> },
-  { key: 'templates', title: 'nav.adminTemplates', element: <Coming what="nav.adminTemplates" /> },
-  { key: 'knowledge', title: 'nav.adminKnowledge', element: <Coming what="nav.adminKnowledge" /> },
+  { key: 'templates', title: 'nav.adminTemplates', element: <Templates /> },
+  { key: 'knowledge', title: 'nav.adminKnowledge', element: <Knowledge /> },
 ];
 
 /** 系统管理: one tab per thing the admin API configures; each tab is its own chunk. */

@@ -132,7 +132,7 @@ export function ActionPanel({ appeal, onChanged, only, size = 'middle', vertical
             message={proposal?.leadUnitId ? m('proposal', { unit: proposal.leadUnitName ?? '', why: proposal.why }) : m('noProposal')} />
         ) : null}
         <Form form={form} layout="vertical" preserve={false} initialValues={initial}>
-          {action === 'joint_meeting' ? <JointMeetingFields /> : action ? <ActionFields action={action} track={appeal.track} appealId={appeal.id} /> : null}
+          {action === 'joint_meeting' ? <JointMeetingFields /> : action ? <ActionFields action={action} track={appeal.track} appealId={appeal.id} categoryId={appeal.categoryId} /> : null}
         </Form>
       </Modal>
     </>

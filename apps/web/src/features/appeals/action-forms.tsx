@@ -5,6 +5,7 @@ import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { UnitSelect } from '../../components/UnitSelect';
 import { CategorySelect } from '../search/CategorySelect';
 import { AppealPicker } from './AppealPicker';
+import { ReplyTemplatePicker } from '../knowledge/ReplyTemplatePicker';
 
 /** Fields an action form can ask for: the transition body's fields (apps/server/src/modules/appeals/schemas.ts TransitionBody). */
 export type FieldName = 'reason' | 'answer' | 'line' | 'route' | 'masterId' | 'categoryId' | 'leadUnitId' | 'coUnitIds' | 'days' | 'reply' | 'callback' | 'complex';
@@ -80,7 +81,7 @@ const M = defineMessages({
 });
 
 /** The form items of one action (inside an antd <Form>). */
-export function ActionFields({ action, track, appealId }: { action: AppealAction; track: Track; appealId: string }) {
+export function ActionFields({ action, track, appealId, categoryId = null }: { action: AppealAction; track: Track; appealId: string; categoryId?: string | null }) {
   const { label, lang } = useI18n();
   const m = useMessages(M);
   const fields = fieldsFor(action, track);
@@ -105,7 +106,7 @@ export function ActionFields({ action, track, appealId }: { action: AppealAction
         </Form.Item>) : null}
       {fields.includes('categoryId') ? (
         <Form.Item name="categoryId" label={m('category')} rules={[{ required: true, message: m('required', { field: m('category') }) }]}>
-          <CategorySelect />
+          <CategorySelect activeOnly />
         </Form.Item>) : null}
       {fields.includes('leadUnitId') ? (
         <Form.Item name="leadUnitId" label={action.startsWith('request_re') ? m('reviewBody') : m('lead')} rules={[{ required: true, message: m('required', { field: m('lead') }) }]}>
@@ -118,6 +119,7 @@ export function ActionFields({ action, track, appealId }: { action: AppealAction
         </Form.Item>) : null}
       {fields.includes('reply') ? (
         <>
+          <ReplyTemplatePicker categoryId={categoryId} textField="replyText" resultField="replyResult" />
           <Form.Item name="replyResult" label={m('replyResult')} rules={[{ required: true, message: m('required', { field: m('replyResult') }) }]}>
             <Select options={RESULTS_BY_TRACK[track].map((r) => ({ value: r, label: label('result', r) }))} />
           </Form.Item>

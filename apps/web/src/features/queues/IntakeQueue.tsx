@@ -18,6 +18,7 @@ import { CategorySuggestions } from '../text/CategorySuggestions';
 import { DuplicateCandidates } from '../text/DuplicateCandidates';
 import { RoutingHint } from '../text/RoutingHint';
 import { useSuggestion } from '../text/useSuggestion';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { lookupablePhone, newIdempotencyKey } from './intake-api';
 
 const M = defineMessages({
@@ -28,7 +29,7 @@ const M = defineMessages({
     save: '保存登记', answerDirectly: '直接办结', reset: '新来电', contentRequired: '请填写诉求内容', answerRequired: '直接办结须填写答复内容',
     saved: '已登记 {number}', answered: '已直接办结 {number}', keys: '快捷键', kSave: '保存', kAnswer: '直接办结', kNew: '新来电', kPick: '采用建议分类', kTab: '切换字段',
     phonePh: '例如 13905371234', contentPh: '时间、地点、事件经过、诉求人的要求…', categoryPh: '输入分类名称筛选', relatedTo: '关联诉求',
-    assist: '智能辅助', assistHint: '记录诉求内容后，这里显示派单建议和疑似重复诉求', relate: '关联', related: '已关联', dupWarn: '有 {n} 件疑似重复诉求，保存前请核实（右侧可关联）',
+    assist: '智能辅助', assistHint: '记录诉求内容后，这里显示派单建议和疑似重复诉求', relate: '关联', related: '已关联', kbUsed: '已将「{title}」填入直接答复，核对后按 Alt+D 直接办结', dupWarn: '有 {n} 件疑似重复诉求，保存前请核实（右侧可关联）',
   },
   en: {
     sub: 'Type as you listen: the caller\'s number shows their history; pick kind, category and area, record the content, then read the number and query code to the caller.',
@@ -37,7 +38,7 @@ const M = defineMessages({
     save: 'Register', answerDirectly: 'Answer and close', reset: 'New call', contentRequired: 'Please record the content', answerRequired: 'Answering directly needs the answer',
     saved: 'Registered {number}', answered: 'Answered and closed {number}', keys: 'Keys', kSave: 'register', kAnswer: 'answer and close', kNew: 'new call', kPick: 'use a suggested category', kTab: 'next field',
     phonePh: 'e.g. 13905371234', contentPh: 'When, where, what happened, what the caller asks for…', categoryPh: 'Type to filter', relatedTo: 'Related appeal',
-    assist: 'Assistant', assistHint: 'Once the content is recorded, the routing proposal and likely duplicates show here', relate: 'Relate', related: 'Related', dupWarn: '{n} likely duplicate(s): check before saving (relate on the right)',
+    assist: 'Assistant', assistHint: 'Once the content is recorded, the routing proposal and likely duplicates show here', relate: 'Relate', related: 'Related', kbUsed: '「{title}」is in the direct answer: check it, then Alt+D answers and closes', dupWarn: '{n} likely duplicate(s): check before saving (relate on the right)',
   },
 });
 
@@ -170,7 +171,7 @@ export default function IntakeQueue() {
                 <Col span={12}>
                   <Form.Item name="categoryId" label={m('category')}
                     extra={<CategorySuggestions suggestion={assist.data} loading={assist.loading} value={draftCategory} onPick={(id) => form.setFieldValue('categoryId', id)} shortcuts />}>
-                    <CategorySelect placeholder={m('categoryPh')} />
+                    <CategorySelect placeholder={m('categoryPh')} activeOnly />
                   </Form.Item>
                 </Col>
                 <Col span={12}><Form.Item name="areaCode" label={m('area')}><AreaSearch /></Form.Item></Col>
@@ -211,6 +212,8 @@ export default function IntakeQueue() {
               </Flex>
             )}
           </Card>
+          <KnowledgePanel draftTitle={draftTitle?.trim() || (draftContent ?? '').slice(0, 30)}
+            onUse={(a) => { form.setFieldsValue({ kind: 'consultation', answer: a.body }); notify.success(m('kbUsed', { title: a.title })); }} />
           <CallerHistory phone={history.phone} items={history.items} loading={history.loading} error={history.error} relatedId={related}
             onRelate={(id) => form.setFieldValue('relatedAppealId', id)} />
         </Col>
