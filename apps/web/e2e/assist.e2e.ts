@@ -51,3 +51,17 @@ test('a repeated call is flagged at intake, related, and merged at dispatch from
   const merged = await e2e.api<{ items: { number: string; status: string; masterId?: string }[] }>('GET', `/api/appeals?text=${encodeURIComponent(number)}`, { user: 'dispatcher' });
   assert.equal(merged.body.items.find((a) => a.number === number)?.status, 'merged');
 });
+
+test('a consultation is answered from the knowledge base beside the intake form and closed on the spot', async () => {
+  const agent = await e2e.pageAs('agent');
+  await agent.locator('#phone').fill('13905370033');
+  await agent.locator('#title').fill('社保卡丢了怎么补办');
+  const kb = agent.getByTestId('knowledge-panel');
+  await kb.getByText('社保卡（社会保障卡）丢失如何挂失和补办').waitFor();
+  await agent.locator('#content').fill('来电人社保卡丢失，咨询如何挂失和补办，需要带什么材料。');
+  await e2e.shot(agent, '15-intake-knowledge');
+  await clickButton(kb, '用此答复');
+  assert.match(await agent.locator('#answer').inputValue(), /挂失/);
+  await agent.locator('#content').press('Alt+D');
+  await agent.getByTestId('intake-result').getByText('已直接办结').first().waitFor();
+});
