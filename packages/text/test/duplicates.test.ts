@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DuplicateIndex, findDuplicates, jaccard, minhash, shingleSet } from '../src/index';
+import { DuplicateIndex, commonBound, createSegmenter, duplicateFeatures, findDuplicates, jaccard, minhash, prepareDuplicateText, scorePrepared, shingleSet, shingleSketch } from '../src/index';
 import type { AppealText } from '../src/index';
+import { syntheticCorpus } from './classifier-fixture';
 
 const base: AppealText = {
   id: 'a1', title: '丽发新城附近搅拌站噪音扰民', content: '丽发新城小区附近的搅拌站每天晚上十点以后还在作业，噪音非常大，严重影响居民休息，请相关部门尽快处理。',
@@ -63,5 +64,58 @@ describe('findDuplicates', () => {
     index.add(repeat, paraphrase, other);
     assert.deepEqual(index.find(base).map((m) => m.id), ['a2', 'a3']);
     assert.deepEqual(index.find(other), []);
+  });
+});
+
+describe('prepared features and exact scoring of a whole pool', () => {
+  const segmenter = createSegmenter();
+  // Short synthetic appeals over four subjects: many near-duplicates, many unrelated pairs, a few empty texts.
+  const pool: AppealText[] = [
+    ...syntheticCorpus(12, 7).map((r, i) => ({
+      id: `s${i}`, title: r.text.split('\n')[0], content: r.text.split('\n')[1]!, areaCode: i % 3 ? '370812001' : '370812002',
+      categoryId: r.label, createdAt: Date.parse('2026-03-01T00:00:00+08:00') + i * 7_200_000,
+    })),
+    { id: 'e1', content: '', createdAt: '2026-03-01T00:00:00+08:00' },
+    { id: 'e2', title: '？', content: '。。', createdAt: '2026-03-01T00:00:00+08:00' },
+  ];
+  const prepared = pool.map((d) => prepareDuplicateText(d, segmenter));
+
+  it('the fingerprint bound is never below the true number of shared shingles', () => {
+    for (const a of prepared) for (const b of prepared) {
+      const shared = Math.round((jaccard(a.shingles, b.shingles) * (a.shingles.length + b.shingles.length)) / (1 + jaccard(a.shingles, b.shingles)));
+      assert.ok(commonBound(a.sketch, b.sketch) >= shared, `${a.id}/${b.id}`);
+    }
+    const long = shingleSet(base.content.repeat(3) + pool.map((d) => d.content).join(''));
+    assert.ok(commonBound(shingleSketch(long), shingleSketch(long)) >= long.length, 'a saturated fingerprint still bounds');
+  });
+
+  it('skipping pairs by bounds changes nothing: the same matches as scoring every pair with no threshold', () => {
+    for (const threshold of [0.3, 0.5, 0.7]) {
+      for (const c of prepared) {
+        const all = scorePrepared(c, prepared, { threshold: 0, minTextSimilarity: 0, limit: Infinity });
+        const expected = all.filter((m) => m.textSimilarity >= 0.2 && m.score >= threshold).map((m) => m.id);
+        assert.deepEqual(scorePrepared(c, prepared, { threshold, limit: Infinity }).map((m) => m.id), expected, `${c.id} at ${threshold}`);
+      }
+    }
+  });
+
+  it('an index and a whole-pool scoring agree on what the index proposes, and the index is findDuplicates', () => {
+    const index = new DuplicateIndex({ limit: 50 }, segmenter);
+    index.add(...pool);
+    for (const [i, doc] of pool.entries()) {
+      const whole = new Map(scorePrepared(prepared[i]!, prepared, { limit: 50 }).map((m) => [m.id, m]));
+      for (const m of index.find(doc)) assert.deepEqual(m, whole.get(m.id));
+    }
+    assert.deepEqual(scorePrepared(prepareDuplicateText(base, segmenter), [base, { ...base, id: 'a2' }].map((d) => prepareDuplicateText(d, segmenter))), findDuplicates(base, [{ ...base, id: 'a2' }]));
+  });
+
+  it('features prepared for a cache are those of a prepared appeal; shared words keep the query\'s order', () => {
+    const { shingles, sketch, termKeys } = prepareDuplicateText(base, segmenter);
+    assert.deepEqual(duplicateFeatures(base, segmenter), { shingles, sketch, termKeys });
+    assert.deepEqual(duplicateFeatures(base, segmenter, false).shingles, shingleSet(base.content));
+    const query = prepareDuplicateText(base, segmenter);
+    const [m] = scorePrepared(query, [prepareDuplicateText({ ...base, id: 'a2', content: `${base.content}已经反映过多次了。` }, segmenter)]);
+    assert.deepEqual(m!.sharedTerms, query.terms.filter((t) => m!.sharedTerms.includes(t)));
+    assert.ok(m!.sharedTerms.length >= 8, m!.sharedTerms.join(','));
   });
 });

@@ -128,8 +128,6 @@ const appealTextColumns = sql`a.id, a.number, a.title, a.content, a.status, a.ca
 const asDate = (rows: AppealTextRow[]) => rows.map((r) => ({ ...r, created_at: new Date(r.created_at) }));
 
 export interface DuplicateCandidateQuery {
-  title: string;
-  content: string;
   areaPrefix: string | null;
   categoryId: string | null;
   /** Open appeals registered since; closed ones only since `recentSince`. */
@@ -137,35 +135,55 @@ export interface DuplicateCandidateQuery {
   recentSince: Date;
   until: Date;
   excludeIds: readonly string[];
-  limit: number;
 }
 
-/** Rows per part of the duplicate pool (newest overall, of the same street, of the same category): bounds the trigram work. */
+/** An appeal of the duplicate pool without its text: the text's features are cached by the application. */
+export interface DuplicatePoolRow {
+  id: string; number: string; status: string; category_id: string | null; area_code: string | null; created_at: Date;
+  /** Bytes of title and body: a cached copy of the text's features with another size is stale. */
+  text_size: number;
+}
+
+/** Rows per part of the duplicate pool (newest overall, of the same street, of the same category): bounds the scoring work. */
 const POOL_PART = 1000;
-/** Characters of a body compared by trigrams when ranking the pool: where the place and the matter are usually stated. */
-const HEAD = 48;
+/**
+ * Marks a text's version for the application's feature cache. Cheap: the sizes sit in the value headers, nothing is
+ * decompressed. Texts are not edited today; a future correction that keeps the exact byte size would go unnoticed.
+ */
+const textSize = sql`octet_length(a.title) + octet_length(a.content)`;
 
 /**
  * Appeals that might be the same matter, for exact scoring in the application: recent (or still open), readable in
- * the scope, not merged into another. Without a trigram index (it would need btree_gin on both engines) the pool is
- * bounded first — the newest POOL_PART overall, of the same street and of the same category — and then ranked by
- * pg_trgm similarity of the title and the head of the body, with a bonus for the same street and category.
+ * the scope, not merged into another. The pool is bounded — the newest POOL_PART overall, of the same street and of
+ * the same category — and read without the texts: scoring a few thousand cached feature sets in memory is faster
+ * than ranking them by pg_trgm similarity in SQL (which also left the exact scoring only the top few).
  */
-export async function duplicateCandidates(db: Executor, jurisdictionId: string, scope: AppealScope, q: DuplicateCandidateQuery): Promise<AppealTextRow[]> {
+export async function duplicateCandidates(db: Executor, jurisdictionId: string, scope: AppealScope, q: DuplicateCandidateQuery): Promise<DuplicatePoolRow[]> {
   const base = sql`a.jurisdiction_id = ${jurisdictionId} AND a.created_at >= ${q.openSince} AND a.created_at <= ${q.until} AND a.status <> 'merged'
       AND (a.created_at >= ${q.recentSince} OR a.status NOT IN ('closed', 'referred', 'rejected'))
       AND NOT (a.id = ANY(${textArray(q.excludeIds)})) AND ${appealScopeCondition(scope)}`;
-  const part = (extra: SQL) => sql`(SELECT a.id FROM appeals a WHERE ${base} AND ${extra} ORDER BY a.created_at DESC LIMIT ${POOL_PART})`;
+  const part = (extra: SQL) => sql`(SELECT a.id, a.number, a.status, a.category_id, a.area_code, a.created_at, ${textSize} AS text_size
+    FROM appeals a WHERE ${base} AND ${extra} ORDER BY a.created_at DESC LIMIT ${POOL_PART})`;
   const parts = [part(sql`TRUE`)];
   if (q.areaPrefix) parts.push(part(sql`a.area_code LIKE ${`${q.areaPrefix}%`}`));
   if (q.categoryId) parts.push(part(sql`a.category_id = ${q.categoryId}`));
-  const area = q.areaPrefix ? sql`CASE WHEN a.area_code LIKE ${`${q.areaPrefix}%`} THEN 0.2 ELSE 0 END` : sql`0`;
-  const category = q.categoryId ? sql`CASE WHEN a.category_id = ${q.categoryId} THEN 0.1 ELSE 0 END` : sql`0`;
-  const rows = await queryRows<AppealTextRow>(db, sql`
-    SELECT ${appealTextColumns} FROM appeals a WHERE a.jurisdiction_id = ${jurisdictionId} AND a.id IN (${sql.join(parts, sql` UNION `)})
-    ORDER BY similarity(a.title, ${q.title}) + similarity(left(a.content, ${HEAD}), ${q.content.slice(0, HEAD)}) + ${area} + ${category} DESC, a.created_at DESC
-    LIMIT ${q.limit}`);
-  return asDate(rows);
+  const rows = await queryRows<DuplicatePoolRow>(db, sql.join(parts, sql` UNION `));
+  return rows.map((r) => ({ ...r, created_at: new Date(r.created_at), text_size: Number(r.text_size) }));
+}
+
+/** One parameter holding a text[] literal: thousands of ids would otherwise be thousands of bind parameters. */
+const textArrayLiteral = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+/**
+ * Titles and bodies of appeals by id, with the size duplicateCandidates reports, to prepare their duplicate
+ * features and show matches. No scope check: callers pass ids of a scoped read and show no more than a redacted title.
+ */
+export async function appealTextsByIds(db: Executor, jurisdictionId: string, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const rows = await queryRows<{ id: string; title: string; content: string; text_size: number }>(db, sql`
+    SELECT a.id, a.title, a.content, ${textSize} AS text_size FROM appeals a
+    WHERE a.jurisdiction_id = ${jurisdictionId} AND a.id = ANY(${textArrayLiteral(ids)}::text[])`);
+  return rows.map((r) => ({ ...r, text_size: Number(r.text_size) }));
 }
 
 /** Ids of the merge group an appeal belongs to: its master, the master's merged appeals, its own merged appeals. */
