@@ -12,7 +12,7 @@ import { classifierCache } from '../classifier-cache';
 import type { CategoryInfo, LoadedClassifier } from '../classifier-cache';
 import { findLikelyDuplicates } from '../duplicates';
 import { requireRole, SUGGEST_ROLES } from '../policy';
-import { presentRouting } from '../routing-presenter';
+import { presentRoutingProposal } from '../../routing/presenter';
 import { loadTextSettings } from '../settings';
 
 export interface SuggestInput {
@@ -83,7 +83,7 @@ export async function suggest(deps: Deps, user: SessionUser, input: SuggestInput
   ]);
   return {
     ...suggestion,
-    routing: proposal ? { categoryId, areaCode: input.areaCode ?? null, departmentDuty: proposal.departmentDuty, ...presentRouting(proposal.proposal, proposal.names) } : null,
+    routing: proposal ? { categoryId, areaCode: input.areaCode ?? null, departmentDuty: proposal.departmentDuty, ...presentRoutingProposal(proposal.proposal, proposal.names) } : null,
     duplicates,
     callerHistory: history ? {
       phone: maskPhone(normalizePhone(input.phone!)), total: history.items.length, more: history.nextCursor !== null,
