@@ -36,14 +36,7 @@ import type { BenchDatabase, InsertBaseline } from './postgres';
 import { printProbe, probeEnv, probeWindow } from './probe-report';
 import { loginAgent, startServer } from './server';
 import type { Engine, Server } from './server';
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
-  return n;
-}
+import { intEnv } from './env';
 
 function engineList(raw: string, name: string): Engine[] {
   const list = raw.split(',').map((s) => s.trim()).filter(Boolean);

@@ -29,16 +29,9 @@ import { retrainClassifier } from '../../apps/server/src/modules/text/use-cases/
 import { cleanupAll } from './cleanup';
 import { percentile } from './load';
 import { PostgresAdmin } from './postgres';
+import { intEnv } from './env';
 
 const JID = '370812';
-
-function intEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
-  return n;
-}
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 1)} ms` : '—');
 function stats(samples: number[]) {

@@ -5,7 +5,15 @@ import type { SessionUser } from '../../auth/session-cache';
 import { loadReadableAppeal } from '../../appeals/appeal-policy';
 import { classifierCache } from '../classifier-cache';
 import { findLikelyDuplicates } from '../duplicates';
+import type { DuplicateProbe } from '../duplicates';
 import { loadTextSettings } from '../settings';
+
+/** A registered appeal as a duplicate probe: readable or "not found" alike, with its merge group never reported. */
+export async function registeredProbe(deps: Deps, user: SessionUser, appealId: string): Promise<DuplicateProbe> {
+  const { appeal } = await loadReadableAppeal(deps.database.db, user, appealId);
+  const group = await mergeGroupIds(deps.database.db, user.jurisdictionId, appeal.id, appeal.masterId);
+  return { id: appeal.id, title: appeal.title, content: appeal.content, areaCode: appeal.areaCode, categoryId: appeal.categoryId, createdAt: appeal.createdAt, excludeIds: group };
+}
 
 /**
  * 疑似重复 for the dispatch screen: appeals like this one (before or after it), scored as at intake, without the appeal
@@ -13,13 +21,9 @@ import { loadTextSettings } from '../settings';
  */
 export async function appealDuplicates(deps: Deps, user: SessionUser, appealId: string) {
   const db = deps.database.db;
-  const { appeal } = await loadReadableAppeal(db, user, appealId);
-  const [group, settings, scope, { categories }] = await Promise.all([
-    mergeGroupIds(db, user.jurisdictionId, appeal.id, appeal.masterId), loadTextSettings(db, user.jurisdictionId), appealScopeOf(deps, user),
-    classifierCache(deps.database).get(user.jurisdictionId),
+  const [probe, settings, scope, { categories }] = await Promise.all([
+    registeredProbe(deps, user, appealId), loadTextSettings(db, user.jurisdictionId), appealScopeOf(deps, user), classifierCache(deps.database).get(user.jurisdictionId),
   ]);
-  const items = await findLikelyDuplicates(db, user.jurisdictionId, scope, {
-    id: appeal.id, title: appeal.title, content: appeal.content, areaCode: appeal.areaCode, categoryId: appeal.categoryId, createdAt: appeal.createdAt, excludeIds: group,
-  }, settings, categories);
-  return { appealId: appeal.id, items };
+  const items = await findLikelyDuplicates(db, user.jurisdictionId, scope, probe, settings, categories);
+  return { appealId: probe.id!, items };
 }

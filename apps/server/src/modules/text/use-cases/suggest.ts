@@ -1,16 +1,15 @@
 import { AppError } from '@minsheng/contracts';
-import { mergeGroupIds } from '@minsheng/db';
 import { isPhoneNumber, maskPhone, normalizePhone } from '@minsheng/domain';
 import { appealScopeOf } from '../../appeals/appeal-scope';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
-import { loadReadableAppeal } from '../../appeals/appeal-policy';
 import { callerHistory } from '../../appeals/use-cases/caller-history';
 import { computeRoutingProposal } from '../../routing/use-cases/compute-routing-proposal';
 import { classifierCache } from '../classifier-cache';
 import type { CategoryInfo, LoadedClassifier } from '../classifier-cache';
 import { findLikelyDuplicates } from '../duplicates';
+import { registeredProbe } from './appeal-duplicates';
 import { requireRole, SUGGEST_ROLES } from '../policy';
 import { presentRoutingProposal } from '../../routing/presenter';
 import { loadTextSettings } from '../settings';
@@ -42,12 +41,6 @@ function classify(loaded: LoadedClassifier | null, categories: Map<string, Categ
   };
 }
 
-/** The appeal a dispatcher asks about, readable or "not found", with its merge group. */
-async function registeredProbe(deps: Deps, user: SessionUser, appealId: string) {
-  const { appeal } = await loadReadableAppeal(deps.database.db, user, appealId);
-  return { id: appeal.id, createdAt: appeal.createdAt, group: await mergeGroupIds(deps.database.db, user.jurisdictionId, appeal.id, appeal.masterId) };
-}
-
 /**
  * 智能辅助: while an agent types an appeal — the likeliest categories (分类建议), the routing catalogue's proposal for
  * the chosen or first suggested category (派单建议), open or recent appeals that look like the same matter (重复诉求)
@@ -77,7 +70,7 @@ export async function suggest(deps: Deps, user: SessionUser, input: SuggestInput
       : Promise.resolve(null),
     findLikelyDuplicates(db, user.jurisdictionId, scope, {
       id: registered?.id ?? null, title: input.title, content: input.content, areaCode: input.areaCode ?? null, categoryId,
-      createdAt: registered?.createdAt ?? now, excludeIds: registered?.group ?? [],
+      createdAt: registered?.createdAt ?? now, excludeIds: registered?.excludeIds ?? [],
     }, settings, categories),
     input.phone !== undefined ? callerHistory(deps, user, input.phone) : Promise.resolve(null),
   ]);
