@@ -10,7 +10,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { useNotify } from '../../components/notify';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { CategorySelect } from '../search/CategorySelect';
-import { inactiveRowProps, NameCell, RowActions, useAdminError } from './admin-rows';
+import { inactiveRowProps, NameCell, RowActions, useActiveToggle, useAdminError } from './admin-rows';
 
 type Row = Category & { children?: Row[] };
 
@@ -28,6 +28,7 @@ export default function CategoriesAdmin() {
   const ref = useReference();
   const notify = useNotify();
   const showError = useAdminError();
+  const setActive = useActiveToggle('categories', ref.reload);
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<FormValues>();
@@ -69,14 +70,6 @@ export default function CategoriesAdmin() {
     } catch (e) { showError(e); } finally { setBusy(false); }
   }
 
-  async function toggle(category: Category, active: boolean) {
-    try {
-      await api.patch(`/api/admin/categories/${category.id}`, { active });
-      notify.success(t('common.done'));
-      ref.reload();
-    } catch (e) { showError(e); }
-  }
-
   const columns: TableColumnsType<Row> = [
     { title: m('name'), dataIndex: 'name', ellipsis: true, render: (n: string, c) => <NameCell active={c.active}>{n}</NameCell> },
     { title: m('key'), dataIndex: 'key', width: 200, ellipsis: true, render: (k: string) => <span className="ms-mono">{k}</span> },
@@ -85,7 +78,7 @@ export default function CategoriesAdmin() {
     { title: m('keywords'), dataIndex: 'keywords', width: 220, ellipsis: true, render: (k: string[]) => k.join('、') || '—' },
     {
       title: t('common.actions'), key: 'ops', width: 150, fixed: 'right',
-      render: (_: unknown, c) => <RowActions name={c.name} active={c.active} onEdit={() => open(c)} onToggle={(a) => toggle(c, a)} note={m('deactivateNote')} />,
+      render: (_: unknown, c) => <RowActions name={c.name} active={c.active} onEdit={() => open(c)} onToggle={(a) => setActive(c.id, a)} note={m('deactivateNote')} />,
     },
   ];
   const isNew = editing === 'new';

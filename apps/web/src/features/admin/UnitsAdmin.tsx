@@ -9,7 +9,7 @@ import type { Unit } from '../../api/types';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useNotify } from '../../components/notify';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
-import { inactiveRowProps, NameCell, RowActions, useAdminError } from './admin-rows';
+import { inactiveRowProps, NameCell, RowActions, useActiveToggle, useAdminError } from './admin-rows';
 
 type Row = Unit & { children?: Row[] };
 
@@ -27,6 +27,7 @@ export default function UnitsAdmin() {
   const ref = useReference();
   const notify = useNotify();
   const showError = useAdminError();
+  const setActive = useActiveToggle('units', ref.reload);
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<FormValues>();
@@ -78,14 +79,6 @@ export default function UnitsAdmin() {
     } catch (e) { showError(e); } finally { setBusy(false); }
   }
 
-  async function toggle(unit: Unit, active: boolean) {
-    try {
-      await api.patch(`/api/admin/units/${unit.id}`, { active });
-      notify.success(t('common.done'));
-      ref.reload();
-    } catch (e) { showError(e); }
-  }
-
   const columns: TableColumnsType<Row> = [
     { title: m('name'), dataIndex: 'name', ellipsis: true, render: (n: string, u) => <NameCell active={u.active}>{n}</NameCell> },
     { title: m('kind'), dataIndex: 'kind', width: 100, render: (k: string) => label('unitKind', k) },
@@ -95,7 +88,7 @@ export default function UnitsAdmin() {
     { title: m('areas'), dataIndex: 'areaCodes', width: 90, render: (a: string[]) => m('count', { n: a.length }) },
     {
       title: t('common.actions'), key: 'ops', width: 150, fixed: 'right',
-      render: (_: unknown, u) => <RowActions name={u.name} active={u.active} onEdit={() => open(u)} onToggle={(a) => toggle(u, a)} note={m('deactivateNote')} />,
+      render: (_: unknown, u) => <RowActions name={u.name} active={u.active} onEdit={() => open(u)} onToggle={(a) => setActive(u.id, a)} note={m('deactivateNote')} />,
     },
   ];
   const isRoot = editing !== null && editing !== 'new' && !editing.parentId;

@@ -13,7 +13,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { useNotify } from '../../components/notify';
 import { formatTime } from '../../components/time';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
-import { inactiveRowProps, NameCell, RowActions, useAdminError } from './admin-rows';
+import { inactiveRowProps, NameCell, RowActions, useActiveToggle, useAdminError } from './admin-rows';
 
 const M = defineMessages({
   zh: { username: '用户名', displayName: '姓名', roles: '角色@单位', createdAt: '创建时间', create: '新增用户', editTitle: '编辑用户：{name}', password: '初始密码', newPassword: '重置密码', newPasswordHint: '留空则不修改；重置后该用户的登录会话立即失效', passwordRule: '密码至少 8 个字符', usernameFixed: '用户名创建后不可修改', addRole: '添加角色', role: '角色', unit: '单位', required: '请填写{field}', search: '按用户名或姓名筛选', self: '不能停用自己的账号', deactivateNote: '停用后该用户立即退出登录，且不能再登录。' },
@@ -31,6 +31,7 @@ export default function UsersAdmin() {
   const showError = useAdminError();
   const { user: me } = useAuth();
   const users = useApi((signal) => api.get<{ items: StaffUser[] }>('/api/admin/users', undefined, signal), []);
+  const setActive = useActiveToggle('users', users.reload);
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,14 +64,6 @@ export default function UsersAdmin() {
     } finally { setBusy(false); }
   }
 
-  async function toggle(user: StaffUser, active: boolean) {
-    try {
-      await api.patch(`/api/admin/users/${user.id}`, { active });
-      notify.success(t('common.done'));
-      users.reload();
-    } catch (e) { showError(e); }
-  }
-
   const shown = (users.data?.items ?? []).filter((u) => !q || u.username.includes(q) || u.displayName.includes(q));
   const columns: TableColumnsType<StaffUser> = [
     { title: m('username'), dataIndex: 'username', width: 200, render: (u: string, r) => <NameCell active={r.active}><span className="ms-mono">{u}</span></NameCell> },
@@ -80,7 +73,7 @@ export default function UsersAdmin() {
     { title: m('createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
     {
       title: t('common.actions'), key: 'ops', width: 150, fixed: 'right',
-      render: (_: unknown, u) => <RowActions name={u.displayName} active={u.active} onEdit={() => open(u)} onToggle={(a) => toggle(u, a)} note={m('deactivateNote')}
+      render: (_: unknown, u) => <RowActions name={u.displayName} active={u.active} onEdit={() => open(u)} onToggle={(a) => setActive(u.id, a)} note={m('deactivateNote')}
         lockedReason={u.id === me?.id ? m('self') : undefined} />,
     },
   ];

@@ -2,7 +2,9 @@ import { useCallback } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
 import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { ERRORS } from '@minsheng/contracts';
+import { api } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
+import { useNotify } from '../../components/notify';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 
 /** Edit / deactivate / reactivate for the admin tables of units, users and categories (PATCH /api/admin/*). */
@@ -68,4 +70,18 @@ export function useAdminError() {
     }
     void message.error({ content: text, duration: 8 });
   }, [message, lang, m]);
+}
+
+/** 停用/启用 one row of /api/admin/<resource>, then reload the table; errors as useAdminError shows them. */
+export function useActiveToggle(resource: 'units' | 'users' | 'categories', reload: () => void) {
+  const notify = useNotify();
+  const { t } = useI18n();
+  const showError = useAdminError();
+  return useCallback(async (id: string, active: boolean) => {
+    try {
+      await api.patch(`/api/admin/${resource}/${id}`, { active });
+      notify.success(t('common.done'));
+      reload();
+    } catch (e) { showError(e); }
+  }, [resource, reload, notify, t, showError]);
 }
