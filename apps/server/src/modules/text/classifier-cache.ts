@@ -2,9 +2,10 @@ import { loadClassifier } from '@minsheng/text';
 import type { ClassifierModel, TextClassifier } from '@minsheng/text';
 import { activeTextModelHead, findTextModel, listCategories } from '@minsheng/db';
 import type { Database, Executor, TextModelRow } from '@minsheng/db';
+import { categoryPaths } from '../../runtime/category-paths';
+import type { CategoryInfo } from '../../runtime/category-paths';
 
-/** A category as suggestions show it: its name, the names from the top level down, and whether it is in use. */
-export interface CategoryInfo { id: string; name: string; path: string[]; active: boolean }
+export type { CategoryInfo } from '../../runtime/category-paths';
 
 /** The jurisdiction's active classifier, ready to predict. */
 export interface LoadedClassifier {
@@ -25,16 +26,6 @@ interface Entry {
 
 /** How long a process trusts its copy before asking which model is active (a cheap indexed read). */
 const CHECK_EVERY_MS = 10_000;
-
-function categoryInfo(rows: Awaited<ReturnType<typeof listCategories>>): Map<string, CategoryInfo> {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const path = (id: string): string[] => {
-    const names: string[] = [];
-    for (let c = byId.get(id), depth = 0; c && depth < 16; c = c.parentId ? byId.get(c.parentId) : undefined, depth++) names.unshift(c.name);
-    return names;
-  };
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, path: path(r.id), active: r.active }]));
-}
 
 /** Parses and loads a stored model (≈100 ms for a few MB; once per new version per process). */
 export function loadStoredModel(row: Pick<TextModelRow, 'id' | 'version' | 'modelVersion' | 'model'>): LoadedClassifier {
@@ -83,7 +74,7 @@ export class ClassifierCache {
       const row = await findTextModel(this.db, jurisdictionId, head.id);
       loaded = row ? loadStoredModel(row) : null;
     }
-    e.categories = categoryInfo(categories);
+    e.categories = categoryPaths(categories);
     if (e.generation !== generation) return; // put() ran meanwhile: its model is newer than what this read
     e.loaded = loaded;
     e.checkedAt = Date.now();

@@ -15,6 +15,7 @@ import { requireRuntime } from '../../../runtime/require-runtime';
 import { presentClock } from '../../appeals/presenter';
 import { appealScopeOf } from '../../appeals/appeal-scope';
 import { listFilter } from '../../appeals/list-filter';
+import { categoryPaths } from '../../../runtime/category-paths';
 import type { ExportAppealsFilter } from '../schemas';
 
 /** At most this many rows per export; a larger result is cut and says so on its 说明 sheet. */
@@ -57,13 +58,9 @@ export async function exportAppeals(deps: Deps, user: SessionUser, query: Export
     queryRows<{ code: string; name: string }>(db, sql`SELECT code, name FROM areas WHERE jurisdiction_id = ${user.jurisdictionId}`),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const catById = new Map(categories.map((c) => [c.id, c]));
+  const paths = categoryPaths(categories);
   const areaName = new Map(areas.map((a) => [a.code, a.name]));
-  const categoryPath = (id: string | null) => {
-    const names: string[] = [];
-    for (let c = id ? catById.get(id) : undefined, i = 0; c && i < 10; c = c.parentId ? catById.get(c.parentId) : undefined, i++) names.unshift(c.name);
-    return names.join(' / ');
-  };
+  const categoryPath = (id: string | null) => (id ? paths.get(id)?.path.join(' / ') ?? '' : '');
   const describe = describeFilter(query, { unit: (id) => unitName.get(id) ?? id, category: categoryPath, area: (code) => areaName.get(code) ?? code, fmt });
 
   const page = (cursor: { createdAt: Date; id: string } | undefined, limit: number) =>
