@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2E } from './harness';
-import { clickButton, modal, openInQueue, startE2E, toast } from './harness';
+import { assistSettled, clickButton, modal, openInQueue, startE2E, toast } from './harness';
 
 let e2e: E2E;
 before(async () => { e2e = await startE2E(); });
@@ -84,6 +84,7 @@ test('an appeal goes from the call to closed through every role', async () => {
   await dispatcher.locator('.ant-table-row').filter({ hasText: TITLE }).getByText('兖州区住房和城乡建设局').waitFor();
   await e2e.shot(dispatcher, '20-dispatch-queue');
   const dPanel = await openInQueue(dispatcher, TITLE);
+  await assistSettled(dPanel);
   await clickButton(dPanel, '受理');
   await clickButton(modal(dispatcher), '提交');
   await toast(dispatcher, '受理：操作成功');

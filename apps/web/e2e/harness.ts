@@ -211,8 +211,20 @@ export async function clickButton(scope: Page | Locator, text: string): Promise<
 /** Wait for an antd message (toast) with this text and return its full text. */
 export async function toast(page: Page, text: string | RegExp): Promise<string> {
   const notice = page.locator('.ant-message-notice').filter({ hasText: text }).first();
-  await notice.waitFor();
+  try {
+    await notice.waitFor();
+  } catch (e) {
+    // Say what the page showed instead (another toast, an error, a form still open), so a failure explains itself.
+    const seen = await page.locator('.ant-message-notice, .ant-form-item-explain-error, .ant-modal-title').allInnerTexts().catch(() => []);
+    await page.screenshot({ path: join(ARTIFACTS, `failed-toast-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    throw new Error(`no toast matching ${String(text)}; the page showed: ${JSON.stringify(seen)}`, { cause: e });
+  }
   return notice.innerText();
+}
+
+/** Wait until the dispatch assistant beside an appeal has its answer, so the action buttons below it stop moving. */
+export async function assistSettled(scope: Page | Locator): Promise<void> {
+  await scope.locator('[data-testid="dispatch-assist"][data-state="ready"]').waitFor();
 }
 
 /** The open antd modal (the action forms). */

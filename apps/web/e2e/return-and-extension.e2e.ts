@@ -67,6 +67,7 @@ test('an action on an appeal someone else just changed reloads it and says so', 
   const dispatcher = await e2e.pageAs('dispatcher');
   await dispatcher.getByRole('tab', { name: /退单申请/ }).click();
   const panel = await openInQueue(dispatcher, title);
+  await panel.getByText(/退单理由/).waitFor(); // the reason loads above the buttons: click once they stop moving
   // Meanwhile a colleague rejects the return.
   await e2e.api('POST', `/api/appeals/${appeal.id}/transitions`, { user: 'dispatcher', body: { action: 'reject_return', version: returned.body.version, reason: '请先行处置。' } });
   await clickButton(panel, '同意退单');

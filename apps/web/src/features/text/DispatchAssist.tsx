@@ -27,7 +27,8 @@ export function DispatchAssist({ appeal, propose }: { appeal: AppealDetail; prop
   const canReclassify = appeal.actions.includes('reclassify');
   const canMerge = appeal.actions.includes('merge');
   return (
-    <div data-testid="dispatch-assist">
+    // data-state tells a reader (and the browser tests) when the assistant has settled, so nothing below it moves.
+    <div data-testid="dispatch-assist" data-state={assist.loading ? 'loading' : 'ready'}>
       <Divider style={{ margin: '10px 0' }} orientation="left" orientationMargin={0} plain>{m('title')}</Divider>
       {assist.error ? <ErrorAlert error={assist.error} /> : (
         <Flex vertical gap={8}>
