@@ -4,3 +4,4 @@ export * from './appeals';
 export * from './routing';
 export * from './text';
 export * from './knowledge';
+export * from './public';
