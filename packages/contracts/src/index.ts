@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './errors';
 export * from './labels';
+export * from './attachments';

@@ -8,3 +8,4 @@ export * from './validators';
 export * from './masking';
 export * from './routing';
 export * from './deadlines/supervision-schedule';
+export * from './attachments/sniff';

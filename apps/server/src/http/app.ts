@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,6 +19,10 @@ import { upstreamPlatformRoutes } from '../modules/exchange/admin-routes';
 import { metaRoutes, reportRoutes } from '../modules/reports/routes';
 import { textRoutes } from '../modules/text/routes';
 import { knowledgeRoutes } from '../modules/knowledge/routes';
+import { attachmentRoutes } from '../modules/attachments/routes';
+import { MULTIPART_LIMITS } from '../modules/attachments/read-uploads';
+import { open311Routes } from '../modules/open311/routes';
+import { portalRoutes } from '../modules/portal/routes';
 import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
 
@@ -47,6 +52,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   const web = await registerWebAssets(app, options.webRoot);
   app.setNotFoundHandler((req, reply) => (web.fallback(req, reply) ? reply : sendError(req, reply, 'NOT_FOUND')));
   await app.register(cookie);
+  // Uploads (attachments on the console and the portal): the limits are the product's, enforced while streaming.
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   await app.register(swagger, {
     openapi: {
       info: { title: 'minsheng 民声 API', version: deps.config.version, description: '12345 热线与群众诉求统一平台 API' },
@@ -67,5 +74,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(reportRoutes(deps));
   await app.register(textRoutes(deps));
   await app.register(knowledgeRoutes(deps));
+  await app.register(attachmentRoutes(deps));
+  await app.register(open311Routes(deps));
+  await app.register(portalRoutes(deps));
   return app;
 }

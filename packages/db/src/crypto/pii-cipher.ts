@@ -10,9 +10,14 @@ export interface PiiCipher {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
   phoneHash(phone: string): string;
+  /** Files (attachments): the same AES-256-GCM key, binary in and out (IV and tag in front of the ciphertext). */
+  encryptBytes(plain: Uint8Array): Buffer;
+  decryptBytes(stored: Uint8Array): Buffer;
 }
 
 const VERSION = 'v1';
+/** First byte of an encrypted file, so a later format can be told apart. */
+const BYTES_VERSION = Buffer.from([1]);
 
 export function createPiiCipher(secret: string): PiiCipher {
   if (secret.length < 16) throw new Error('MINSHENG_SECRET must be at least 16 characters');
@@ -32,6 +37,19 @@ export function createPiiCipher(secret: string): PiiCipher {
       const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+    encryptBytes(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+      return Buffer.concat([BYTES_VERSION, iv, cipher.getAuthTag(), body]);
+    },
+    decryptBytes(stored) {
+      const raw = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+      if (raw.length < 29 || raw[0] !== BYTES_VERSION[0]) throw new Error('unknown file encryption format');
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(1, 13));
+      decipher.setAuthTag(raw.subarray(13, 29));
+      return Buffer.concat([decipher.update(raw.subarray(29)), decipher.final()]);
     },
     phoneHash(phone) {
       return createHmac('sha256', hashKey).update(normalizePhone(phone)).digest('hex');

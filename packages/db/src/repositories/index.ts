@@ -12,3 +12,4 @@ export * from './exchange';
 export * from './clock-marks';
 export * from './text';
 export * from './knowledge';
+export * from './attachments';

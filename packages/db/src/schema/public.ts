@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from '@minsheng/contracts';
 import { jurisdictions, ts } from './tenancy';
 
 /** bytea as a Buffer (node-postgres gives a Buffer, PGlite a Uint8Array: the repository normalises). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-/** The file types an attachment may have, decided from the bytes (magic numbers), never from the name. */
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
 const attachmentTypeList = sql.raw(ATTACHMENT_TYPES.map((t) => `'${t}'`).join(', '));
 
 /**
@@ -32,7 +31,7 @@ export const attachments = pgTable('attachments', {
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
   index('attachments_appeal_idx').on(t.jurisdictionId, t.appealId, t.createdAt),
   check('attachments_type_check', sql`${t.contentType} IN (${attachmentTypeList})`),
-  check('attachments_size_check', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760 AND length(btrim(${t.filename})) > 0 AND length(${t.filename}) <= 200`),
+  check('attachments_size_check', sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= ${sql.raw(String(ATTACHMENT_LIMITS.maxFileBytes))} AND length(btrim(${t.filename})) > 0 AND length(${t.filename}) <= ${sql.raw(String(ATTACHMENT_LIMITS.maxFilenameLength))}`),
   check('attachments_source_check', sql`${t.source} IN ('staff', 'citizen', 'exchange')`),
 ]);
 
