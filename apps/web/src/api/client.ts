@@ -37,14 +37,15 @@ export function queryString(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
-interface RequestOptions { query?: Query; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }
+interface RequestOptions { query?: Query; body?: unknown; form?: FormData; headers?: Record<string, string>; signal?: AbortSignal }
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLang === 'en' ? 'en' : 'zh-CN', ...options.headers };
   const token = tokenStore.get();
   if (token) headers.authorization = `Bearer ${token}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
@@ -95,6 +96,14 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => json<T>('PATCH', path, { body: body ?? {} }),
   put: <T>(path: string, body?: unknown) => json<T>('PUT', path, { body: body ?? {} }),
   del: <T>(path: string) => json<T>('DELETE', path),
+  /** GET a file's bytes (an attachment to preview): the bearer token cannot ride on an <img src>. */
+  async blob(path: string, signal?: AbortSignal): Promise<Blob> {
+    return (await send('GET', path, { headers: { accept: '*/*' }, signal })).blob();
+  },
+  /** POST multipart/form-data (file uploads); the browser sets the boundary. */
+  async upload<T>(path: string, form: FormData): Promise<T> {
+    return json<T>('POST', path, { form });
+  },
   /** GET a file (e.g. an XLSX export) and hand it to the browser as a download. */
   async download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
     const res = await send('GET', path, { query, headers: { accept: '*/*' } });

@@ -17,6 +17,7 @@ import { CitizenCard } from './CitizenCard';
 import { AppealTimeline } from './Timeline';
 import { SupervisionCard } from './SupervisionCard';
 import { RecordsCards } from './RecordsCard';
+import { AttachmentsCard } from './AttachmentsCard';
 
 const M = defineMessages({
   zh: {
@@ -143,6 +144,7 @@ export default function AppealDetailPage() {
             <Card size="small" title={m('content')}>
               <Typography.Paragraph className="ms-wrap" style={{ marginBottom: 0 }}>{a.content}</Typography.Paragraph>
             </Card>
+            <AttachmentsCard key={a.id} appealId={a.id} />
             <RecordsCards appeal={a} />
             <AppealTimeline events={events} names={names} />
           </Flex>
