@@ -74,6 +74,28 @@ describe('list filters for the work queues', () => {
     assert.deepEqual(await idsOf('problem=true', 'zhujian.handler'), [], 'a unit outside the appeal never sees it');
   });
 
+  it('the supervision board counts red, yellow and problem appeals by lead unit with the lists\' own filters', async () => {
+    const board = async (user = 'supervisor') => {
+      const res = await s.api('GET', '/api/supervision/board', { token: tokens[user] });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body as { totals: Record<string, number>; units: { unitId: string | null; red: number; yellow: number; problem: number }[] };
+    };
+    const open = 'status=dispatched,handling,suspended,return_requested,reply_review,closure_review,callback';
+    const b = await board();
+    assert.deepEqual(b.totals, { red: (await idsOf(`${open}&overdue=true`)).length, yellow: 1, problem: 1 });
+    const zhujian = b.units.find((u) => u.unitId === s.unit('dept-zhujian'));
+    assert.equal(zhujian?.yellow, 1);
+    assert.equal(b.units.find((u) => u.unitId === s.unit('street-370812001'))?.problem, 1);
+    for (const u of b.units) {
+      if (!u.unitId) continue;
+      assert.equal(u.yellow, (await idsOf(`${open}&dueSoon=true&unitId=${u.unitId}`)).length, 'a badge equals its list');
+    }
+    const own = await board('zhujian.handler');
+    assert.equal(own.totals.problem, 0, 'a unit outside the escalated appeal never counts it');
+    assert.equal(own.totals.yellow, 1, 'its own yellow appeal');
+    assert.equal((await s.api('GET', '/api/supervision/board')).status, 401);
+  });
+
   it('bad values are a 400 with a stable code', async () => {
     for (const q of ['dueSoon=yes', 'pending=return', 'problem=1', 'dueSoon=']) {
       const res = await s.api('GET', `/api/appeals?${q}`, { token: tokens.supervisor });

@@ -103,6 +103,18 @@ export function appealScopeCondition(scope: AppealScope, alias = 'a'): SQL {
 
 /** Newest first, keyset-paginated on (created_at, id); scope and filters are applied in SQL. */
 export async function listAppeals(db: Executor, jurisdictionId: string, scope: AppealScope, f: AppealListFilter) {
+  return db.select().from(appeals).where(and(...appealListConditions(jurisdictionId, scope, f))).orderBy(desc(appeals.createdAt), desc(appeals.id)).limit(f.limit);
+}
+
+/** How many appeals the same filter matches, by lead unit (null: not dispatched) — the supervision board's counts. */
+export async function countAppealsByLeadUnit(db: Executor, jurisdictionId: string, scope: AppealScope, f: Omit<AppealListFilter, 'limit' | 'cursor'>) {
+  const rows = await db.select({ unitId: appeals.leadUnitId, n: sql<string>`count(*)` }).from(appeals)
+    .where(and(...appealListConditions(jurisdictionId, scope, { ...f, limit: 0 }))).groupBy(appeals.leadUnitId);
+  return rows.map((r) => ({ unitId: r.unitId, count: Number(r.n) }));
+}
+
+/** The WHERE of the appeal list: tenant, read scope and every filter (the list, its counts and its export agree). */
+function appealListConditions(jurisdictionId: string, scope: AppealScope, f: AppealListFilter): SQL[] {
   const where: SQL[] = [eq(appeals.jurisdictionId, jurisdictionId)];
   where.push(appealScopeCondition(scope, 'appeals'));
   if (f.status?.length) where.push(sql`${appeals.status} = ANY(${textArray(f.status)})`);
@@ -139,7 +151,7 @@ export async function listAppeals(db: Executor, jurisdictionId: string, scope: A
     where.push(sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${f.text})`);
   }
   if (f.cursor) where.push(sql`(${appeals.createdAt}, ${appeals.id}) < (${f.cursor.createdAt}, ${f.cursor.id})`);
-  return db.select().from(appeals).where(and(...where)).orderBy(desc(appeals.createdAt), desc(appeals.id)).limit(f.limit);
+  return where;
 }
 
 /** Running clocks for many appeals at once (list pages show lights without N+1 queries). */

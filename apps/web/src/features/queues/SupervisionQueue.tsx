@@ -1,13 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../api/client';
 import type { AppealSummary } from '../../api/types';
 import { useReference } from '../../api/reference';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { AppealQueueTable, QueueLayout, usePagedAppeals } from './queue-parts';
-import type { PagedAppeals } from './queue-parts';
 import { AppealSidePanel } from './AppealSidePanel';
 import { JointMeetingButton, SuperviseButtons } from './supervision-forms';
 
@@ -23,6 +23,7 @@ const M = defineMessages({
 });
 
 type TabKey = 'red' | 'yellow' | 'problem';
+interface Board { totals: Record<TabKey, number>; units: ({ unitId: string | null } & Record<TabKey, number>)[] }
 const OPEN = ['dispatched', 'handling', 'suspended', 'return_requested', 'reply_review', 'closure_review', 'callback'];
 /** Each tab's filter, applied by the server (lights from the deadline sweep; problem thresholds from the settings). */
 const TAB_QUERY: Record<TabKey, Record<string, string>> = { red: { overdue: 'true' }, yellow: { dueSoon: 'true' }, problem: { problem: 'true' } };
@@ -36,20 +37,18 @@ export default function SupervisionQueue() {
   const [unit, setUnit] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [ticked, setTicked] = useState<string[]>([]);
-  // The board's counts (every tab, all units) and the table (this tab, the chosen unit) are separate server queries.
-  const red = usePagedAppeals({ status: OPEN, ...TAB_QUERY.red, limit: 100 }, 'red');
-  const yellow = usePagedAppeals({ status: OPEN, ...TAB_QUERY.yellow, limit: 100 }, 'yellow');
-  const problem = usePagedAppeals({ status: OPEN, ...TAB_QUERY.problem, limit: 100 }, 'problem');
+  // The board's counts (every tab, all units, aggregated by the server) and the table (this tab, the chosen unit).
+  const [board, setBoard] = useState<Board | null>(null);
+  const [boardTick, setBoardTick] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    api.get<Board>('/api/supervision/board', undefined, ctrl.signal).then(setBoard, () => undefined);
+    return () => ctrl.abort();
+  }, [boardTick]);
   const list = usePagedAppeals({ status: OPEN, ...TAB_QUERY[tab], ...(unit ? { unitId: unit } : {}), limit: 100 }, `${tab}:${unit ?? ''}`);
-  const reloadAll = () => { red.reload(); yellow.reload(); problem.reload(); list.reload(); };
-  const counted: Record<TabKey, PagedAppeals> = { red, yellow, problem };
-
-  const units = useMemo(() => {
-    const counts = new Map<string, { red: number; yellow: number }>();
-    for (const a of red.items) { const k = a.leadUnitId ?? ''; counts.set(k, { red: (counts.get(k)?.red ?? 0) + 1, yellow: counts.get(k)?.yellow ?? 0 }); }
-    for (const a of yellow.items) { const k = a.leadUnitId ?? ''; counts.set(k, { red: counts.get(k)?.red ?? 0, yellow: (counts.get(k)?.yellow ?? 0) + 1 }); }
-    return [...counts.entries()].sort((a, b) => b[1].red - a[1].red || b[1].yellow - a[1].yellow);
-  }, [red.items, yellow.items]);
+  const reloadAll = () => { setBoardTick((n) => n + 1); list.reload(); };
+  const totals = board?.totals ?? { red: 0, yellow: 0, problem: 0 };
+  const units = useMemo(() => (board?.units ?? []).filter((u) => u.unitId && (u.red || u.yellow)), [board]);
 
   return (
     <>
@@ -59,10 +58,10 @@ export default function SupervisionQueue() {
       <Card size="small" title={m('byUnit')} style={{ marginBottom: 12 }} data-testid="units-board">
         <Flex gap={8} wrap>
           <Tag.CheckableTag checked={unit === null} onChange={() => setUnit(null)}>{m('all')}</Tag.CheckableTag>
-          {units.map(([id, c]) => (
-            <Tag.CheckableTag key={id || 'none'} checked={unit === id} onChange={() => setUnit(unit === id ? null : id)} style={{ border: '1px solid #f0f0f0' }}>
+          {units.map((c) => (
+            <Tag.CheckableTag key={c.unitId ?? 'none'} checked={unit === c.unitId} onChange={() => setUnit(unit === c.unitId ? null : c.unitId)} style={{ border: '1px solid #f0f0f0' }}>
               <Flex gap={6} align="center">
-                <span>{id ? ref.unitName(id) : m('noUnit')}</span>
+                <span>{c.unitId ? ref.unitName(c.unitId) : m('noUnit')}</span>
                 {c.red ? <Badge count={c.red} color="#cf1322" size="small" /> : null}
                 {c.yellow ? <Badge count={c.yellow} color="#faad14" size="small" /> : null}
               </Flex>
@@ -71,9 +70,9 @@ export default function SupervisionQueue() {
         </Flex>
       </Card>
       <Tabs activeKey={tab} onChange={(k) => { setTab(k as TabKey); setSelected(null); setTicked([]); }} items={[
-        { key: 'red', label: <Badge count={counted.red.items.length} overflowCount={99} size="small" offset={[8, -2]}>{m('red')}</Badge> },
-        { key: 'yellow', label: <Badge count={counted.yellow.items.length} overflowCount={99} size="small" offset={[8, -2]} color="#faad14">{m('yellow')}</Badge> },
-        { key: 'problem', label: <Badge count={counted.problem.items.length} overflowCount={99} size="small" offset={[8, -2]} color="#722ed1">{m('problem')}</Badge> },
+        { key: 'red', label: <Badge count={totals.red} overflowCount={99} size="small" offset={[8, -2]}>{m('red')}</Badge> },
+        { key: 'yellow', label: <Badge count={totals.yellow} overflowCount={99} size="small" offset={[8, -2]} color="#faad14">{m('yellow')}</Badge> },
+        { key: 'problem', label: <Badge count={totals.problem} overflowCount={99} size="small" offset={[8, -2]} color="#722ed1">{m('problem')}</Badge> },
       ]} />
       <QueueLayout
         table={<AppealQueueTable list={list} selectedId={selected} onOpen={(a) => setSelected(a.id)} testId={`supervision-${tab}`}

@@ -1,0 +1,42 @@
+import { countAppealsByLeadUnit } from '@minsheng/db';
+import type { AppealListFilter } from '@minsheng/db';
+import type { Deps } from '../../../deps';
+import type { SessionUser } from '../../auth/session-cache';
+import { requireRuntime } from '../../../runtime/require-runtime';
+import { appealScopeOf } from '../../appeals/appeal-scope';
+
+/** The appeals a supervisor watches: with a unit, not yet closed (the board's tabs list the same statuses). */
+export const SUPERVISED_STATUSES = ['dispatched', 'handling', 'suspended', 'return_requested', 'reply_review', 'closure_review', 'callback'];
+
+type Light = 'red' | 'yellow' | 'problem';
+
+/**
+ * 督办看板: red (overdue), yellow (due soon) and problem appeals counted by lead unit over the user's whole scope,
+ * by the same SQL filters the board's lists use, so a unit's badge always equals the length of its list.
+ */
+export async function supervisionBoard(deps: Deps, user: SessionUser) {
+  const db = deps.database.db;
+  const [runtime, scope] = await Promise.all([requireRuntime(deps, user.jurisdictionId), appealScopeOf(deps, user)]);
+  const now = deps.now();
+  const base = { status: SUPERVISED_STATUSES, now };
+  const filters: Record<Light, Omit<AppealListFilter, 'limit' | 'cursor'>> = {
+    red: { ...base, overdue: true },
+    yellow: { ...base, dueSoon: true },
+    problem: { ...base, problem: runtime.settings.problem },
+  };
+  const units = new Map<string | null, Record<Light, number>>();
+  const totals: Record<Light, number> = { red: 0, yellow: 0, problem: 0 };
+  for (const light of ['red', 'yellow', 'problem'] as const) {
+    for (const row of await countAppealsByLeadUnit(db, user.jurisdictionId, scope, filters[light])) {
+      const entry = units.get(row.unitId) ?? { red: 0, yellow: 0, problem: 0 };
+      entry[light] = row.count;
+      units.set(row.unitId, entry);
+      totals[light] += row.count;
+    }
+  }
+  return {
+    totals,
+    units: [...units.entries()].map(([unitId, c]) => ({ unitId, ...c }))
+      .sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.problem - a.problem),
+  };
+}
