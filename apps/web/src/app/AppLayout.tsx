@@ -29,7 +29,9 @@ export function AppLayout() {
   const roleTags = [...new Map((user?.roles ?? []).map((r) => [`${r.role}@${r.unitId}`, r])).values()];
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={188} theme="dark" breakpoint="lg">
+      {/* Sticky and as tall as the window: on a long page (detail, search) the menu stays in reach instead of scrolling away. */}
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={188} theme="dark" breakpoint="lg"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', overflowX: 'hidden' }}>
         <Link to="/" style={{ display: 'block', padding: collapsed ? '16px 8px' : '16px 20px', color: '#fff', whiteSpace: 'nowrap', overflow: 'hidden' }}>
           <span style={{ fontSize: 20, fontWeight: 700, color: '#fca5a5' }}>{t('app.name')}</span>
           {collapsed ? null : <span style={{ fontSize: 12, marginLeft: 8, opacity: 0.75 }}>{t('app.subtitle')}</span>}

@@ -3,7 +3,7 @@ import type { Executor } from '../connection';
 import { newId } from '../ids';
 import { attachments } from '../schema';
 
-export type AttachmentInsert = Omit<typeof attachments.$inferInsert, 'id' | 'createdAt'>;
+export type AttachmentInsert = Omit<typeof attachments.$inferInsert, 'id'>;
 /** An attachment without its bytes: what lists and timelines need. */
 export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'dataEnc'>;
 

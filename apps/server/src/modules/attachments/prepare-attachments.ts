@@ -34,6 +34,8 @@ export interface SaveAttachments {
   files: readonly PreparedAttachment[];
   source: 'staff' | 'citizen' | 'exchange';
   uploadedBy: string | null;
+  /** The application's clock (tests move it), not the database's. */
+  at?: Date | undefined;
 }
 
 /** Store prepared files, encrypted, inside the caller's transaction. */
@@ -42,7 +44,7 @@ export async function saveAttachments(tx: Executor, cipher: PiiCipher, s: SaveAt
   for (const f of s.files) {
     saved.push(await insertAttachment(tx, {
       jurisdictionId: s.jurisdictionId, appealId: s.appealId, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes,
-      sha256: f.sha256, dataEnc: cipher.encryptBytes(f.bytes), source: s.source, uploadedBy: s.uploadedBy,
+      sha256: f.sha256, dataEnc: cipher.encryptBytes(f.bytes), source: s.source, uploadedBy: s.uploadedBy, ...(s.at ? { createdAt: s.at } : {}),
     }));
   }
   return saved;

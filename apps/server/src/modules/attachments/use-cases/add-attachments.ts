@@ -15,7 +15,7 @@ export async function addAttachments(deps: Deps, user: SessionUser, appealId: st
   await loadReadableAppeal(db, user, appealId);
   return db.transaction(async (tx) => {
     const prepared = prepareAttachments(files, await countAttachments(tx, user.jurisdictionId, appealId));
-    const saved = await saveAttachments(tx, deps.cipher, { jurisdictionId: user.jurisdictionId, appealId, files: prepared, source: 'staff', uploadedBy: user.userId });
+    const saved = await saveAttachments(tx, deps.cipher, { jurisdictionId: user.jurisdictionId, appealId, files: prepared, source: 'staff', uploadedBy: user.userId, at: deps.now() });
     await writeAudit(tx, {
       jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'attachment.add', targetType: 'appeal', targetId: appealId,
       detail: { attachmentIds: saved.map((a) => a.id), types: saved.map((a) => a.contentType) },
