@@ -1,6 +1,6 @@
 import { DEFAULT_POLICIES } from '@minsheng/domain';
-import { jurisdictionExists, seedKnowledge, seedReference, settleQueuedNotifications } from '@minsheng/db';
-import { DEMO_CATEGORIES, DEMO_COUNTY_CODE, DEMO_COUNTY_NAME, DEMO_KNOWLEDGE, DEMO_PASSWORD, DEMO_STATION_AREAS, DEMO_STREETS, DEMO_UNITS, DEMO_USERS, loadAreaTree, shortAreaName } from '@minsheng/db/demo';
+import { jurisdictionExists, seedCategoryAttributes, seedKnowledge, seedReference, settleQueuedNotifications } from '@minsheng/db';
+import { DEMO_CATEGORIES, DEMO_CATEGORY_ATTRIBUTES, DEMO_COUNTY_CODE, DEMO_COUNTY_NAME, DEMO_KNOWLEDGE, DEMO_PASSWORD, DEMO_STATION_AREAS, DEMO_STREETS, DEMO_UNITS, DEMO_USERS, loadAreaTree, shortAreaName } from '@minsheng/db/demo';
 import type { AreaSeed } from '@minsheng/db/demo';
 
 /** Streets plus the station communities only: tests skip parsing the 85 MB village table. */
@@ -39,6 +39,7 @@ export async function seedDemo(deps: Deps, options: { appeals?: number; compactA
     }, null);
   }
   await seedKnowledge(db, DEMO_COUNTY_CODE, DEMO_KNOWLEDGE, seeded.categoryIdByKey);
+  await seedCategoryAttributes(db, DEMO_COUNTY_CODE, DEMO_CATEGORY_ATTRIBUTES, seeded.categoryIdByKey);
   deps.runtimes.invalidate(DEMO_COUNTY_CODE);
   const appeals = await seedDemoAppeals(deps, DEMO_COUNTY_CODE, seeded, options.appeals ?? 300, log);
   await settleQueuedNotifications(db, DEMO_COUNTY_CODE, deps.now());

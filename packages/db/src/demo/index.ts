@@ -11,3 +11,4 @@ export { DEMO_APPEAL_TEMPLATES, DEMO_CITIZENS } from './appeal-templates';
 export { checkIdNumber, idCheckDigit, isMobilePhone, isPhoneNumber } from './validators';
 export { DEMO_KNOWLEDGE } from './knowledge';
 export type { KnowledgeArticleSeed, ReplyTemplateSeed } from './knowledge';
+export { DEMO_CATEGORY_ATTRIBUTES } from './open311';

@@ -13,3 +13,4 @@ export * from './clock-marks';
 export * from './text';
 export * from './knowledge';
 export * from './attachments';
+export * from './open311';

@@ -14,8 +14,10 @@ const Settings = lazy(() => import('./SettingsAdmin'));
 const Calendar = lazy(() => import('./CalendarAdmin'));
 const Templates = lazy(() => import('./TemplatesAdmin'));
 const Knowledge = lazy(() => import('./KnowledgeAdmin'));
+const Open311 = lazy(() => import('./Open311Admin'));
 
-const TABS: { key: string; title: MessageKey; element: JSX.Element }[] = [
+// A tab's title is a dictionary key, or its own zh/en pair for a tab whose words live with its screen.
+const TABS: { key: string; title: MessageKey | { zh: string; en: string }; element: JSX.Element }[] = [
   { key: 'units', title: 'nav.adminUnits', element: <Units /> },
   { key: 'users', title: 'nav.adminUsers', element: <Users /> },
   { key: 'categories', title: 'nav.adminCategories', element: <Categories /> },
@@ -25,18 +27,20 @@ const TABS: { key: string; title: MessageKey; element: JSX.Element }[] = [
   { key: 'calendar', title: 'nav.adminCalendar', element: <Calendar /> },
   { key: 'templates', title: 'nav.adminTemplates', element: <Templates /> },
   { key: 'knowledge', title: 'nav.adminKnowledge', element: <Knowledge /> },
+  { key: 'open311', title: { zh: 'Open311 接口', en: 'Open311' }, element: <Open311 /> },
 ];
 
 /** 系统管理: one tab per thing the admin API configures; each tab is its own chunk. */
 export default function AdminArea() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const title = (x: (typeof TABS)[number]['title']) => (typeof x === 'string' ? t(x) : x[lang === 'en' ? 'en' : 'zh']);
   const location = useLocation();
   const navigate = useNavigate();
   const active = location.pathname.split('/')[2] ?? 'units';
   return (
     <>
-      <PageTitle title={`${t('nav.admin')} · ${t(TABS.find((x) => x.key === active)?.title ?? 'nav.admin')}`} />
-      <Tabs activeKey={active} onChange={(k) => navigate(`/admin/${k}`)} items={TABS.map((x) => ({ key: x.key, label: t(x.title) }))} style={{ marginBottom: 0 }} />
+      <PageTitle title={`${t('nav.admin')} · ${title(TABS.find((x) => x.key === active)?.title ?? 'nav.admin')}`} />
+      <Tabs activeKey={active} onChange={(k) => navigate(`/admin/${k}`)} items={TABS.map((x) => ({ key: x.key, label: title(x.title) }))} style={{ marginBottom: 0 }} />
       <Suspense fallback={<Skeleton active />}>
         <Routes>
           <Route index element={<Navigate to="units" replace />} />
