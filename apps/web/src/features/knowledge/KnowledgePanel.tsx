@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Empty, Input, List, Typography } from 'antd';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useDebouncedFetch } from '../../components/useDebouncedFetch';
 import { defineMessages, useMessages } from '../../i18n';
 import { searchKnowledge } from './knowledge-api';
 import type { KnowledgeArticle } from './knowledge-api';
@@ -22,19 +23,9 @@ export function KnowledgePanel({ draftTitle, onUse }: { draftTitle: string; onUs
   const m = useMessages(M);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
-  const [state, setState] = useState<{ items: KnowledgeArticle[] | null; error: unknown }>({ items: null, error: null });
   const q = (query.trim() || draftTitle.trim()).slice(0, 100);
-  useEffect(() => {
-    if (!q) { setState({ items: null, error: null }); return; }
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => {
-      searchKnowledge(q, { limit: 5 }, ctrl.signal).then(
-        (page) => setState({ items: page.items, error: null }),
-        (error: unknown) => { if (!ctrl.signal.aborted) setState({ items: null, error }); },
-      );
-    }, 300);
-    return () => { clearTimeout(timer); ctrl.abort(); };
-  }, [q]);
+  const found = useDebouncedFetch(q || null, (signal) => searchKnowledge(q, { limit: 5 }, signal).then((page) => page.items), 300);
+  const state = { items: found.data, error: found.error };
   return (
     <Card size="small" title={m('title')} style={{ marginBottom: 12 }} data-testid="knowledge-panel">
       <Input.Search allowClear value={query} onChange={(e) => setQuery(e.target.value)} placeholder={m('placeholder')} maxLength={100} tabIndex={-1} />

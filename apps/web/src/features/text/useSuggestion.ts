@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDebouncedFetch } from '../../components/useDebouncedFetch';
 import { MIN_SUGGEST_CHARS, requestSuggestion } from './text-api';
 import type { SuggestDraft, Suggestion } from './text-api';
 
@@ -8,27 +8,9 @@ const DEBOUNCE_MS = 400;
 
 /**
  * The assistant's view of a draft, asked again when the agent pauses typing (not on every key) and never for a
- * text too short to say anything about. A newer draft aborts the older request, so a slow answer never overwrites a
- * fresher one.
+ * text too short to say anything about. The draft is compared by value: a re-render with equal fields asks nothing.
  */
 export function useSuggestion(draft: SuggestDraft | null): SuggestionState {
-  const [state, setState] = useState<SuggestionState>({ data: null, loading: false, error: null });
-  const key = draft ? JSON.stringify(draft) : '';
-  useEffect(() => {
-    if (!draft || `${draft.title}${draft.content}`.trim().length < MIN_SUGGEST_CHARS) {
-      setState({ data: null, loading: false, error: null });
-      return;
-    }
-    const ctrl = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: null }));
-    const timer = setTimeout(() => {
-      requestSuggestion(draft, ctrl.signal).then(
-        (data) => setState({ data, loading: false, error: null }),
-        (error: unknown) => { if (!ctrl.signal.aborted) setState({ data: null, loading: false, error }); },
-      );
-    }, DEBOUNCE_MS);
-    return () => { clearTimeout(timer); ctrl.abort(); };
-    // The draft is compared by value (key): a re-render with equal fields must not ask again.
-  }, [key]);
-  return state;
+  const enough = draft && `${draft.title}${draft.content}`.trim().length >= MIN_SUGGEST_CHARS;
+  return useDebouncedFetch(enough ? JSON.stringify(draft) : null, (signal) => requestSuggestion(draft!, signal), DEBOUNCE_MS);
 }
