@@ -40,6 +40,8 @@ export const ERRORS = {
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '单个附件不能超过 10 MB', en: 'An attachment may be at most 10 MB' },
   TOO_MANY_ATTACHMENTS: { status: 422, zh: '附件不能超过 5 个', en: 'At most 5 attachments' },
   HUMAN_CHECK_FAILED: { status: 422, zh: '验证题答案不正确或已过期，请重新作答', en: 'The check answer is wrong or expired; please answer a new one' },
+  MONTH_NOT_CLOSED: { status: 422, zh: '该月尚未结束，不能冻结考核结果', en: 'The month has not ended; its assessment cannot be frozen yet' },
+  MONTH_FROZEN: { status: 409, zh: '该月考核结果已冻结', en: 'The assessment of this month is already frozen' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
   SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
   INTERNAL: { status: 500, zh: '系统内部错误', en: 'Internal error' },

@@ -9,3 +9,4 @@ export * from './masking';
 export * from './routing';
 export * from './deadlines/supervision-schedule';
 export * from './attachments/sniff';
+export * from './indicators';

@@ -11,6 +11,32 @@ export interface JurisdictionSettings {
   sessionHours: number;
   /** The deadline sweep: urge at yellow, 督办 the working day after overdue, bulletin N working days later. */
   supervision: { autoUrge: boolean; autoNotice: boolean; bulletinAfterWorkingDays: number; sweepHorizonDays: number };
+  /** The public portal's abuse limits: at most `limit` requests per fixed window of `windowMinutes`. */
+  portal: PortalSettings;
+  /** 考核: composite weights, unit tiers (分档分类), deductions and red/black list size (DOMAIN.md §7). */
+  assessment: AssessmentSettings;
+}
+
+export interface AssessmentTier { key: string; zh: string; en: string; unitKinds: string[] }
+export interface AssessmentSettings {
+  /** Points of the composite score per 三率 component; they need not add to 100 (the score is normalised). */
+  compositeWeights: { response: number; resolution: number; satisfaction: number };
+  tiers: AssessmentTier[];
+  /** Points off per overdue handling clock and per redone appeal, at most `maxPoints` in a month. */
+  deductions: { overduePoints: number; redoPoints: number; maxPoints: number };
+  /** How many units head the red list (红榜) and tail the black list (黑榜) of each tier. */
+  listSize: number;
+}
+
+export interface PortalRateLimit { limit: number; windowMinutes: number }
+export interface PortalSettings {
+  submitPerIp: PortalRateLimit;
+  submitPerPhone: PortalRateLimit;
+  trackPerIp: PortalRateLimit;
+  /** Attempts on one appeal number: with 31^6 query codes, 10 an hour makes guessing take millennia. */
+  trackPerNumber: PortalRateLimit;
+  /** How long a human check (算术验证) stays valid. */
+  humanCheckMinutes: number;
 }
 
 export const DEFAULT_SETTINGS: JurisdictionSettings = {
@@ -21,6 +47,20 @@ export const DEFAULT_SETTINGS: JurisdictionSettings = {
   satisfactionWeights: { very_satisfied: 1, satisfied: 1, basically_satisfied: 0.8, dissatisfied: 0, very_dissatisfied: 0 },
   sessionHours: 12,
   supervision: { autoUrge: true, autoNotice: true, bulletinAfterWorkingDays: 5, sweepHorizonDays: 120 },
+  portal: {
+    submitPerIp: { limit: 10, windowMinutes: 60 }, submitPerPhone: { limit: 5, windowMinutes: 1440 },
+    trackPerIp: { limit: 60, windowMinutes: 60 }, trackPerNumber: { limit: 10, windowMinutes: 60 }, humanCheckMinutes: 10,
+  },
+  assessment: {
+    compositeWeights: { response: 20, resolution: 40, satisfaction: 40 },
+    tiers: [
+      { key: 'department', zh: '职能部门', en: 'Departments', unitKinds: ['department'] },
+      { key: 'street', zh: '镇街', en: 'Streets and towns', unitKinds: ['street_office'] },
+      { key: 'community', zh: '村居社区', en: 'Communities', unitKinds: ['community_station'] },
+    ],
+    deductions: { overduePoints: 0.5, redoPoints: 0.5, maxPoints: 20 },
+    listSize: 3,
+  },
 };
 
 /** Stored settings over the defaults; unknown keys are ignored so old rows keep working. */
@@ -33,5 +73,17 @@ export function resolveSettings(stored: unknown): JurisdictionSettings {
     problem: { ...DEFAULT_SETTINGS.problem, ...(s.problem ?? {}) },
     satisfactionWeights: { ...DEFAULT_SETTINGS.satisfactionWeights, ...(s.satisfactionWeights ?? {}) },
     supervision: { ...DEFAULT_SETTINGS.supervision, ...(s.supervision ?? {}) },
+    portal: { ...DEFAULT_SETTINGS.portal, ...(s.portal ?? {}) },
+    assessment: resolveAssessment(s.assessment),
+  };
+}
+
+function resolveAssessment(a: Partial<AssessmentSettings> | undefined): AssessmentSettings {
+  const d = DEFAULT_SETTINGS.assessment;
+  return {
+    compositeWeights: { ...d.compositeWeights, ...(a?.compositeWeights ?? {}) },
+    tiers: (a?.tiers ?? d.tiers).map((t) => ({ ...t, unitKinds: [...t.unitKinds] })),
+    deductions: { ...d.deductions, ...(a?.deductions ?? {}) },
+    listSize: a?.listSize ?? d.listSize,
   };
 }

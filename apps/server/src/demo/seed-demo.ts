@@ -15,6 +15,7 @@ function compactAreaTree(): AreaSeed[] {
 import type { Deps } from '../deps';
 import { createUser } from '../modules/admin/use-cases/create-user';
 import { seedDemoAppeals } from './demo-appeals';
+import { seedPortalDemo } from '../modules/board/use-cases/seed-portal-demo';
 
 export interface SeedDemoResult { created: boolean; jurisdictionId: string; appeals: number }
 
@@ -42,6 +43,7 @@ export async function seedDemo(deps: Deps, options: { appeals?: number; compactA
   await seedCategoryAttributes(db, DEMO_COUNTY_CODE, DEMO_CATEGORY_ATTRIBUTES, seeded.categoryIdByKey);
   deps.runtimes.invalidate(DEMO_COUNTY_CODE);
   const appeals = await seedDemoAppeals(deps, DEMO_COUNTY_CODE, seeded, options.appeals ?? 300, log);
+  await seedPortalDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey);
   await settleQueuedNotifications(db, DEMO_COUNTY_CODE, deps.now());
   return { created: true, jurisdictionId: DEMO_COUNTY_CODE, appeals };
 }

@@ -23,8 +23,11 @@ import { attachmentRoutes } from '../modules/attachments/routes';
 import { MULTIPART_LIMITS } from '../modules/attachments/read-uploads';
 import { open311Routes } from '../modules/open311/routes';
 import { portalRoutes } from '../modules/portal/routes';
+import { boardRoutes } from '../modules/board/routes';
+import { indicatorRoutes } from '../modules/indicators/routes';
 import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
+import { rejectUndeclaredMultipart } from './multipart-guard';
 
 export type App = FastifyInstance;
 
@@ -47,6 +50,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   // The API speaks JSON only: a JSON document sent as text/plain is an unsupported type, not a schema error.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectUnstorableText);
+  app.addHook('preValidation', rejectUndeclaredMultipart);
   app.setErrorHandler(errorHandler);
   // The staff console (apps/web/dist) answers every non-API GET no route matched; the API answers the rest with NOT_FOUND.
   const web = await registerWebAssets(app, options.webRoot);
@@ -77,5 +81,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(attachmentRoutes(deps));
   await app.register(open311Routes(deps));
   await app.register(portalRoutes(deps));
+  await app.register(boardRoutes(deps));
+  await app.register(indicatorRoutes(deps));
   return app;
 }

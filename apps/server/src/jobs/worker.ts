@@ -5,6 +5,7 @@ import type { Deps } from '../deps';
 import { sweepDeadlines } from './deadline-sweep';
 import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
 import { startTextSchedules, TEXT_JOB_HANDLERS } from '../modules/text/text-jobs';
+import { PORTAL_JOB_HANDLERS, startPortalSchedules } from '../modules/board/portal-jobs';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
@@ -14,6 +15,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   notification_delivery: async (deps, job) => { await deliverNotifications(deps, job.jurisdictionId); },
   // text_retrain (nightly and on demand), text_warnings (hourly): scheduled by startTextSchedules from start().
   ...TEXT_JOB_HANDLERS,
+  // portal_upkeep (board drafts, rate-limit purge; every 10 min) and monthly_bulletin (last month): startPortalSchedules.
+  ...PORTAL_JOB_HANDLERS,
 };
 
 /**
@@ -24,6 +27,7 @@ export class Worker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopTextSchedules: (() => void) | null = null;
+  private stopPortalSchedules: (() => void) | null = null;
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
@@ -33,6 +37,7 @@ export class Worker {
     this.timer = setInterval(() => { this.running ??= this.tick().then(() => undefined, (err) => console.error('[worker]', err)).finally(() => { this.running = null; }); }, this.intervalMs);
     this.timer.unref();
     this.stopTextSchedules = startTextSchedules(this.deps);
+    this.stopPortalSchedules = startPortalSchedules(this.deps);
   }
 
   async stop(): Promise<void> {
@@ -40,6 +45,8 @@ export class Worker {
     this.timer = null;
     this.stopTextSchedules?.();
     this.stopTextSchedules = null;
+    this.stopPortalSchedules?.();
+    this.stopPortalSchedules = null;
     await this.running;
   }
 

@@ -1,7 +1,8 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import {
-  AlertOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, InboxOutlined, PhoneOutlined, SendOutlined, SettingOutlined, SolutionOutlined,
+  AlertOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, InboxOutlined, MessageOutlined, PhoneOutlined, SendOutlined, SettingOutlined, SolutionOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@minsheng/contracts';
 import type { MessageKey } from '../i18n';
@@ -35,6 +36,9 @@ export const AREAS: readonly AreaRoute[] = [
   { path: 'appeals', title: 'nav.search', roles: 'all', icon: <FileSearchOutlined />, screen: lazy(() => import('../features/search/SearchPage')) },
   { path: 'appeals/:id', title: 'nav.appeal', roles: 'all', screen: lazy(() => import('../features/appeals/AppealDetailPage')) },
   { path: 'dashboard', title: 'nav.dashboard', roles: ['leader', 'supervisor', 'dispatcher', 'unit_leader', 'admin'], icon: <BarChartOutlined />, screen: lazy(() => import('../features/dashboard/DashboardPage')) },
+  { path: 'indicators', title: 'nav.indicators', roles: ['leader', 'supervisor', 'admin', 'unit_leader'], icon: <TrophyOutlined />, screen: lazy(() => import('../features/indicators/IndicatorsPage')) },
+  // 留言板审核: the server lets only the centre's (root unit's) admin, supervisor and leader publish.
+  { path: 'board', title: 'nav.board', roles: ['admin', 'supervisor', 'leader'], icon: <MessageOutlined />, screen: lazy(() => import('../features/board/BoardReview')) },
   { path: 'admin/*', href: '/admin', title: 'nav.admin', roles: ['admin'], icon: <SettingOutlined />, screen: lazy(() => import('../features/admin/AdminArea')) },
 ];
 

@@ -12,3 +12,4 @@ export { checkIdNumber, idCheckDigit, isMobilePhone, isPhoneNumber } from './val
 export { DEMO_KNOWLEDGE } from './knowledge';
 export type { KnowledgeArticleSeed, ReplyTemplateSeed } from './knowledge';
 export { DEMO_CATEGORY_ATTRIBUTES } from './open311';
+export { DEMO_SCHEDULES } from './portal';

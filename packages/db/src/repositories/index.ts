@@ -14,3 +14,5 @@ export * from './text';
 export * from './knowledge';
 export * from './attachments';
 export * from './open311';
+export * from './portal';
+export * from './indicators';

@@ -5,3 +5,4 @@ export * from './routing';
 export * from './text';
 export * from './knowledge';
 export * from './public';
+export * from './assessment';

@@ -21,7 +21,7 @@ export function attachmentRoutes(deps: Deps): FastifyPluginAsync {
     });
 
     app.post('/api/appeals/:id/attachments', {
-      schema: { tags: ['appeals'], summary: '上传附件 (multipart/form-data；图片或 PDF，按内容判断类型；每件诉求最多 5 个，每个 ≤ 10 MB)', security, params: IdParams },
+      schema: { tags: ['appeals'], summary: '上传附件 (multipart/form-data；图片或 PDF，按内容判断类型；每件诉求最多 5 个，每个 ≤ 10 MB)', security, params: IdParams, consumes: ['multipart/form-data'] },
     }, async (req, reply) => {
       const user = staff(req);
       const { files } = await readUploads(req);

@@ -15,6 +15,7 @@ const Calendar = lazy(() => import('./CalendarAdmin'));
 const Templates = lazy(() => import('./TemplatesAdmin'));
 const Knowledge = lazy(() => import('./KnowledgeAdmin'));
 const Open311 = lazy(() => import('./Open311Admin'));
+const Schedules = lazy(() => import('./SchedulesAdmin'));
 
 // A tab's title is a dictionary key, or its own zh/en pair for a tab whose words live with its screen.
 const TABS: { key: string; title: MessageKey | { zh: string; en: string }; element: JSX.Element }[] = [
@@ -28,6 +29,7 @@ const TABS: { key: string; title: MessageKey | { zh: string; en: string }; eleme
   { key: 'templates', title: 'nav.adminTemplates', element: <Templates /> },
   { key: 'knowledge', title: 'nav.adminKnowledge', element: <Knowledge /> },
   { key: 'open311', title: { zh: 'Open311 接口', en: 'Open311' }, element: <Open311 /> },
+  { key: 'schedules', title: { zh: '接访与热线安排', en: 'Reception schedules' }, element: <Schedules /> },
 ];
 
 /** 系统管理: one tab per thing the admin API configures; each tab is its own chunk. */
