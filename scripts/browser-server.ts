@@ -2,7 +2,8 @@
 // the real HTTP app with the built console (apps/web/dist), built exactly as `minsheng serve` builds it, on a fresh
 // in-memory PGlite database with the demo jurisdiction's units, categories and users (no appeals), on a free loopback
 // port. Its clock is injected (as in apps/server/test/harness.ts) and flows from a fixed Monday morning, so deadlines
-// and screenshots are the same on every run; a second loopback port moves it: `POST /clock {"advanceMs": n}`.
+// and screenshots are the same on every run; a second loopback port moves it: `POST /clock {"advanceMs": n}`, and runs
+// what the worker would (`POST /sweep`, `POST /board-drafts`) or reads a human check (`POST /human-check/solve {token}`).
 // Prints one JSON line `{"ready": true, "url": …, "control": …, "now": …}` when it answers.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { createDeps } from '../apps/server/src/compose';
 import { buildApp } from '../apps/server/src/http/app';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
 import { sweepDeadlines } from '../apps/server/src/jobs/deadline-sweep';
+import { draftBoardPosts } from '../apps/server/src/modules/board/use-cases/draft-board-posts';
+import { verifyHumanCheck } from '../apps/server/src/modules/portal/human-check';
 
 const START = Date.parse(process.env.MINSHENG_E2E_START ?? '2026-11-23T09:00:00+08:00'); // a Monday, 09:00 in 兖州
 const startedAt = Date.now();
@@ -39,6 +42,19 @@ const control = createServer((req, res) => {
       // What the worker does every minute in production: lights, urges, notices (no worker runs here).
       sweepDeadlines(deps, '370812').then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
         (err: Error) => res.writeHead(500).end(err.message));
+      return;
+    } else if (req.method === 'POST' && req.url === '/board-drafts') {
+      // What the portal upkeep job does every 10 minutes: draft board posts of closed, consenting appeals.
+      draftBoardPosts(deps, '370812').then((n) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ drafted: n })),
+        (err: Error) => res.writeHead(500).end(err.message));
+      return;
+    } else if (req.method === 'POST' && req.url === '/human-check/solve') {
+      // The test reads the arithmetic picture the way a person would: here, by trying the few possible answers.
+      const token = String((JSON.parse(body || '{}') as { token?: unknown }).token ?? '');
+      const answer = Array.from({ length: 19 }, (_, i) => String(i)).find((a) => {
+        try { verifyHumanCheck(config.secret, token, a, now()); return true; } catch { return false; }
+      });
+      res.writeHead(answer ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify({ answer: answer ?? null }));
       return;
     } else if (!(req.method === 'GET' && req.url === '/clock')) { res.writeHead(404).end(); return; }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ now: now().toISOString() }));

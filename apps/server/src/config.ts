@@ -15,6 +15,10 @@ export interface Config {
   version: string;
   /** Outbound notifications (issue 3 §9); each channel without a URL is written to the log instead. */
   notify: NotifyConfig;
+  /** Bearer token that unlocks GET /metrics from anywhere; unset: /metrics answers direct loopback connections only. */
+  metricsToken: string | undefined;
+  /** How often the background worker claims due jobs (ms). */
+  workerIntervalMs: number;
 }
 
 export interface NotifyConfig {
@@ -53,7 +57,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     version: packageVersion(),
     notify: loadNotifyConfig(env),
+    metricsToken: metricsToken(env),
+    workerIntervalMs: workerIntervalMs(env),
   };
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = env.MINSHENG_METRICS_TOKEN || undefined;
+  // A short token is guessable and /metrics shows workload per jurisdiction: refuse it rather than run exposed.
+  if (token !== undefined && token.length < 16) throw new Error('MINSHENG_METRICS_TOKEN must be at least 16 characters');
+  return token;
+}
+
+function workerIntervalMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.MINSHENG_WORKER_INTERVAL_MS ?? 5_000);
+  if (!Number.isInteger(ms) || ms < 50 || ms > 600_000) throw new Error(`MINSHENG_WORKER_INTERVAL_MS must be 50–600000, got ${env.MINSHENG_WORKER_INTERVAL_MS}`);
+  return ms;
 }
 
 function loadNotifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {

@@ -18,6 +18,8 @@ export const CHROMIUM = process.env.MINSHENG_CHROMIUM ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'minsheng-demo';
 /** The console's layout target (CONVENTIONS.md: works at 1366×768). */
 export const VIEWPORT = { width: 1366, height: 768 };
+/** A common phone's CSS viewport (the portal is phone first). */
+export const PHONE = { width: 390, height: 844 };
 
 /** Flags without which chromium tries to reach the network (refused here) or needs a GPU/sandbox. */
 export const CHROMIUM_ARGS = [
@@ -30,8 +32,8 @@ export interface ApiResult<T> { status: number; body: T }
 export interface E2E {
   url: string;
   browser: Browser;
-  /** A fresh signed-out browser session (own cookies and sessionStorage) at the server's current time. */
-  newPage: () => Promise<Page>;
+  /** A fresh signed-out browser session (own cookies and sessionStorage) at the server's current time; `phone` for the portal. */
+  newPage: (options?: { phone?: boolean }) => Promise<Page>;
   /** Sign in through the login page and wait for the landing page. */
   login: (page: Page, username: string, password?: string) => Promise<void>;
   /** A fresh page already signed in as this user. */
@@ -43,6 +45,10 @@ export interface E2E {
   /** Run the deadline sweep now, as the worker does every minute in production (yellow marks, urges, notices). */
   sweep: () => Promise<void>;
   serverNow: () => Promise<Date>;
+  /** The answer to a portal human check token (the test reads the picture the way a person would). */
+  solveHumanCheck: (token: string) => Promise<string>;
+  /** Draft board posts now, as the portal upkeep job does every 10 minutes. */
+  draftBoardPosts: () => Promise<number>;
   /** Full-page screenshot to e2e/artifacts/<name>.png. */
   shot: (page: Page, name: string) => Promise<string>;
   close: () => Promise<void>;
@@ -128,8 +134,11 @@ export async function startE2E(): Promise<E2E> {
   const e2e: E2E = {
     url: server.url,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: VIEWPORT, baseURL: server.url });
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.url,
+        ...(options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : { viewport: VIEWPORT }),
+      });
       // The browser's clock follows the server's, so "time left" on screen matches the server's lights.
       await context.clock.install({ time: await serverNow() });
       contexts.push(context);
@@ -170,10 +179,22 @@ export async function startE2E(): Promise<E2E> {
       if (!res.ok) throw new Error(`sweep failed: ${res.status} ${await res.text()}`);
     },
     serverNow,
+    async solveHumanCheck(token) {
+      const res = await fetch(`${server.control}/human-check/solve`, { method: 'POST', body: JSON.stringify({ token }) });
+      const { answer } = (await res.json()) as { answer: string | null };
+      if (!answer) throw new Error('the human check could not be solved');
+      return answer;
+    },
+    async draftBoardPosts() {
+      const res = await fetch(`${server.control}/board-drafts`, { method: 'POST' });
+      if (!res.ok) throw new Error(`board drafts failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { drafted: number }).drafted;
+    },
     async shot(page, name) {
       const path = join(ARTIFACTS, `${name}.png`);
       await page.waitForLoadState('networkidle').catch(() => undefined);
-      await page.mouse.move(1, VIEWPORT.height - 1); // no hover tooltip over the content
+      await page.mouse.move(1, (page.viewportSize()?.height ?? VIEWPORT.height) - 1); // no hover tooltip over the content
+      await page.evaluate(() => window.scrollTo(0, 0)); // sticky headers belong at the top of a full-page picture
       await page.waitForTimeout(400); // antd's open/close motions (modals, messages) settle
       await page.screenshot({ path, fullPage: true, animations: 'disabled' });
       return path;

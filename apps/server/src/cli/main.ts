@@ -4,6 +4,7 @@ import { migrateCommand } from './migrate';
 import { seedCommand } from './seed';
 import { userCreateCommand } from './user-create';
 import { auditVerifyCommand } from './audit-verify';
+import { backupCommand, restoreCommand } from './backup';
 
 const USAGE = `minsheng — 民声 群众诉求统一平台
 
@@ -13,6 +14,8 @@ Usage:
   minsheng seed --demo [--appeals N] create the demo jurisdiction (no-op when it exists)
   minsheng user create --username U --name NAME --password P --role ROLE@UNIT_KEY [--role …] [--jurisdiction CODE]
   minsheng audit verify [--jurisdiction CODE]   verify every appeal's event hash chain
+  minsheng backup <file>             back up the configured database (PostgreSQL: pg_dump; PGlite: stop the server first)
+  minsheng restore <file> [--force]  restore a backup into the configured database, then verify every hash chain
   minsheng text train|eval|predict …  category classifier on files (see \`minsheng text --help\`; a trained model
                                      can be imported with POST /api/admin/text/models)
 
@@ -28,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'seed': return await seedCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case 'user': if (sub === 'create') return await userCreateCommand(rest); break;
       case 'audit': if (sub === 'verify') return await auditVerifyCommand(rest); break;
+      case 'backup': return await backupCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+      case 'restore': return await restoreCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case 'text': return await (await import('./text')).textCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case undefined: case '--help': case '-h': case 'help': console.log(USAGE); return command ? 0 : 2;
     }

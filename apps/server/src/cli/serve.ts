@@ -16,7 +16,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (seeded.created) deps.defaultJurisdictionId = seeded.jurisdictionId;
   }
   const app = await buildApp(deps, { logger: true });
-  const worker = config.workers ? new Worker(deps) : null;
+  const worker = config.workers ? new Worker(deps, config.workerIntervalMs) : null;
   await app.listen({ port: config.port, host: config.host });
   worker?.start();
   const address = app.server.address();

@@ -28,6 +28,8 @@ import { indicatorRoutes } from '../modules/indicators/routes';
 import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
 import { rejectUndeclaredMultipart } from './multipart-guard';
+import { registerRequestObservability, requestId, serializeRequest } from './request-observability';
+import { frameworkErrors } from './framework-errors';
 
 export type App = FastifyInstance;
 
@@ -38,15 +40,19 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
     // personal data, so neither is ever logged.
     logger: options.logger ? {
       level: deps.config.logLevel,
-      serializers: { req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+      serializers: { req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     } : false,
+    // Every log line of a request carries its id (reqId), also sent back as X-Request-Id (request-observability.ts).
+    genReqId: requestId,
+    frameworkErrors,
     bodyLimit: 1024 * 1024,
     // Strict schemas: unknown fields and wrong types are errors, never silently dropped or coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorateRequest('sessionUser', null);
+  registerRequestObservability(app);
   // The API speaks JSON only: a JSON document sent as text/plain is an unsupported type, not a schema error.
   app.removeContentTypeParser('text/plain');
   app.addHook('preValidation', rejectUnstorableText);

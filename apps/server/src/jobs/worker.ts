@@ -6,6 +6,7 @@ import { sweepDeadlines } from './deadline-sweep';
 import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
 import { startTextSchedules, TEXT_JOB_HANDLERS } from '../modules/text/text-jobs';
 import { PORTAL_JOB_HANDLERS, startPortalSchedules } from '../modules/board/portal-jobs';
+import { recordJob } from '../http/metrics';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
@@ -67,11 +68,14 @@ export class Worker {
     const jobs = await claimJobs(db, this.id, 10, now);
     for (const job of jobs) {
       const handler = this.handlers[job.kind];
+      const started = performance.now();
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         await handler(this.deps, job);
         await completeJob(db, job, this.deps.now());
+        recordJob(job.kind, true, performance.now() - started);
       } catch (err) {
+        recordJob(job.kind, false, performance.now() - started);
         await failJob(db, job, err instanceof Error ? err.message : String(err), this.deps.now());
       }
     }

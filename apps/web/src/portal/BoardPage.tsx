@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, Card, Empty, Flex, Input, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Input, Space, Tag, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatTime } from '../components/time';
 import { defineMessages, useMessages } from '../i18n';
@@ -87,7 +88,8 @@ export default function BoardPage() {
           <Input.Search placeholder={m('search')} allowClear value={q} onChange={(e) => setQ(e.target.value)} onSearch={() => void load()} maxLength={50} />
           <Flex gap={8} wrap>
             <TreeSelect style={{ flex: 1, minWidth: 160 }} allowClear showSearch treeNodeFilterProp="title" placeholder={m('category')} treeData={tree} value={categoryId} onChange={setCategoryId} />
-            <Input type="month" aria-label={m('month')} style={{ width: 170 }} value={month} onChange={(e) => setMonth(e.target.value)} />
+            <DatePicker picker="month" placeholder={m('month')} aria-label={m('month')} style={{ width: 150 }} inputReadOnly
+              value={month ? dayjs(`${month}-01`) : null} onChange={(d) => setMonth(d ? d.format('YYYY-MM') : '')} />
           </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m('note')}</Typography.Text>
         </Space>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Form, Input, Radio, Result, Select, Switch, TreeSelect, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { AppealKind } from '@minsheng/contracts';
+import type { AppealKind, Channel } from '@minsheng/contracts';
 import { isApiError } from '../api/errors';
 import { useNotify } from '../components/notify';
 import { defineMessages, useI18n, useMessages } from '../i18n';
@@ -14,6 +14,7 @@ import { categoryTree } from './category-tree';
 
 const M = defineMessages({
   zh: {
+    channel: '写给', accused: '被举报单位（可选）', filesLost: '诉求已登记，但附件未能保存，请拨打 12345 补充材料。',
     title: '我要写信', intro: '请如实填写。带 * 的为必填项。提交后您会得到诉求编号和查询码，凭它们查询进度、评价结果。',
     kind: '诉求类型', category: '问题分类（可不选）', area: '发生地（输入街道、乡镇或社区名称）', subject: '标题', content: '详细内容',
     contentHint: '请写明时间、地点、经过和您的诉求', files: '照片或材料（可选）', addFiles: '添加图片或 PDF', filesHint: '最多 {max} 个，每个不超过 {mb} MB，仅限图片和 PDF',
@@ -24,6 +25,7 @@ const M = defineMessages({
     keep: '请记下编号和查询码（也已通过短信发送到您的手机）。凭它们可以随时查询办理进度。', trackIt: '查询进度', another: '再写一封', noArea: '没有找到，请换个名称',
   },
   en: {
+    channel: 'Send to', accused: 'Unit reported (optional)', filesLost: 'Your appeal is registered, but its files could not be kept; call 12345 to add them.',
     title: 'Write to us', intro: 'Fields with * are required. You will get a number and a query code to follow and rate your appeal.',
     kind: 'Kind', category: 'Category (optional)', area: 'Where (type a street, town or community)', subject: 'Title', content: 'Details',
     contentHint: 'When, where, what happened and what you ask for', files: 'Photos or documents (optional)', addFiles: 'Add images or PDF', filesHint: 'Up to {max}, {mb} MB each, images and PDF only',
@@ -36,6 +38,7 @@ const M = defineMessages({
 });
 
 interface Values {
+  channel: Channel; accusedUnitId?: string;
   kind: AppealKind; categoryId?: string; areaCode: string; title: string; content: string; name: string; phone: string; address?: string;
   confidential: boolean; consentPublish: boolean; humanCheckAnswer: string;
 }
@@ -57,6 +60,13 @@ function AreaPicker({ value, onChange, id }: { value?: string; onChange?: (v: st
     <Select id={id} showSearch value={value} onChange={onChange} filterOption={false} onSearch={search} onFocus={() => { if (!options.length) search(''); }}
       notFoundContent={m('noArea')} options={options.map((a) => ({ value: a.code, label: a.path }))} />
   );
+}
+
+/** The unit a report (举报) is about: the public directory's units, searchable; it keeps that unit off the case. */
+function AccusedUnit({ value, onChange, id }: { value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+  const [units, setUnits] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => { portalApi.directory().then((d) => setUnits(d.units.map((u) => ({ value: u.id, label: u.name }))), () => undefined); }, []);
+  return <Select id={id} allowClear showSearch optionFilterProp="label" value={value} onChange={onChange} options={units} />;
 }
 
 /** 我要写信: a citizen's appeal with photos, checked on the phone first and by the server for real. */
@@ -97,7 +107,7 @@ export default function WritePage() {
     const data = new FormData();
     const report = v.kind === 'report';
     const fields: Record<string, string | undefined> = {
-      kind: v.kind, categoryId: v.categoryId, areaCode: v.areaCode, title: v.title, content: v.content, name: v.name, phone: v.phone, address: v.address,
+      channel: v.channel, accusedUnitId: report ? v.accusedUnitId : undefined, kind: v.kind, categoryId: v.categoryId, areaCode: v.areaCode, title: v.title, content: v.content, name: v.name, phone: v.phone, address: v.address,
       confidential: String(report || v.confidential), consentPublish: String(!report && v.consentPublish), humanCheckToken: token, humanCheckAnswer: v.humanCheckAnswer,
     };
     for (const [k, value] of Object.entries(fields)) if (value !== undefined && value !== '') data.append(k, value);
@@ -124,6 +134,7 @@ export default function WritePage() {
           <Link key="track" to="/track" state={{ number: done.number, queryCode: done.queryCode }}><Button type="primary">{m('trackIt')}</Button></Link>,
           <Button key="again" onClick={() => { setDone(null); setFiles([]); form.resetFields(); setCheckKey((n) => n + 1); }}>{m('another')}</Button>,
         ]}>
+          {done.attachmentsSaved === false ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={m('filesLost')} /> : null}
           <Flex vertical gap={8} align="center" data-testid="portal-submitted">
             <div>{m('number')}：<Typography.Text copyable className="portal-code" data-testid="portal-number">{done.number}</Typography.Text></div>
             <div>{m('queryCode')}：<Typography.Text copyable className="portal-code" data-testid="portal-query-code">{done.queryCode}</Typography.Text></div>
@@ -136,12 +147,20 @@ export default function WritePage() {
   return (
     <Card title={m('title')}>
       <Typography.Paragraph type="secondary">{m('intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: config.kinds.includes('complaint') ? 'complaint' : config.kinds[0], confidential: false, consentPublish: false }}
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ channel: config.channels.includes('web') ? 'web' : config.channels[0], kind: config.kinds.includes('complaint') ? 'complaint' : config.kinds[0], confidential: false, consentPublish: false }}
         scrollToFirstError requiredMark>
+        <Form.Item name="channel" label={m('channel')}>
+          <Radio.Group optionType="button" options={config.channels.map((c) => ({ value: c, label: label('channel', c) }))} />
+        </Form.Item>
         <Form.Item name="kind" label={m('kind')} rules={[{ required: true, message: m('required', { field: m('kind') }) }]}>
           <Radio.Group optionType="button" options={config.kinds.map((k) => ({ value: k, label: label('kind', k) }))} />
         </Form.Item>
-        {kind === 'report' ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={m('reportNote')} /> : null}
+        {kind === 'report' ? (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={m('reportNote')} />
+            <Form.Item name="accusedUnitId" label={m('accused')}><AccusedUnit /></Form.Item>
+          </>
+        ) : null}
         <Form.Item name="categoryId" label={m('category')}>
           <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeData={tree} popupMatchSelectWidth />
         </Form.Item>

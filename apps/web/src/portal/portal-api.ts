@@ -1,4 +1,4 @@
-import type { AppealKind, SatisfactionLevel, UnitKind } from '@minsheng/contracts';
+import type { AppealKind, Channel, SatisfactionLevel, UnitKind } from '@minsheng/contracts';
 import { api } from '../api/client';
 
 // The public portal's API (/api/portal/*): no session, personal data never returned.
@@ -6,12 +6,15 @@ import { api } from '../api/client';
 export interface PortalConfig {
   jurisdiction: { id: string; name: string };
   kinds: AppealKind[];
+  /** The mailboxes a letter can go to: 市长信箱, 网络问政 (web), 投诉举报信箱. */
+  channels: Channel[];
   categories: { id: string; parentId: string | null; name: string; level: number }[];
   limits: { maxFiles: number; maxFileBytes: number; titleMax: number; contentMax: number };
 }
 export interface AreaOption { code: string; name: string; path: string }
 export interface HumanCheck { token: string; svg: string }
-export interface Submitted { number: string; queryCode: string; status: string }
+/** `attachmentsSaved` false: the letter was registered but its files could not be kept (the page says so). */
+export interface Submitted { number: string; queryCode: string; status: string; attachmentsSaved?: boolean }
 export interface TrackView {
   number: string; title: string; kind: AppealKind; categoryName: string | null; status: string; statusText: string; createdAt: string; dueAt: string | null;
   timeline: { at: string; text: string }[];
