@@ -23,7 +23,7 @@ const M = defineMessages({
   zh: {
     kind: '类型', leader_reception: '领导接访', hotline: '领导热线', leader: '领导', leaderName: '姓名', leaderTitle: '职务', unit: '单位', time: '时间',
     place: '地点', topic: '主题', active: '启用', inactive: '已停用', create: '新增安排', edit: '修改安排', deactivate: '停用', reactivate: '启用',
-    deactivateConfirm: '停用后门户网站不再显示该安排。', required: '请填写{field}', hint: '门户网站“办事指南”按时间先后显示尚未结束的安排。',
+    deactivateConfirm: '停用后门户网站不再显示该安排。', required: '请填写{field}', hint: '门户网站“单位名录”按时间先后显示尚未结束的安排。',
   },
   en: {
     kind: 'Kind', leader_reception: 'Leader reception', hotline: 'Leader hotline', leader: 'Leader', leaderName: 'Name', leaderTitle: 'Title', unit: 'Unit', time: 'Time',
