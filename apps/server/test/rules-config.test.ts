@@ -47,6 +47,25 @@ describe('rules as data: settings and deadline policies', () => {
     s.clock.now = new Date('2026-11-23T09:00:00+08:00');
   });
 
+  it('the portal limits and the assessment weights are settings too, merged group by group', async () => {
+    const put = await s.api('PUT', '/api/admin/settings', { token: tokens.admin, body: {
+      portal: { trackPerNumber: { limit: 5, windowMinutes: 30 } },
+      assessment: { compositeWeights: { response: 30 }, deductions: { maxPoints: 10 }, listSize: 5 },
+    } });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.deepEqual(put.body.portal.trackPerNumber, { limit: 5, windowMinutes: 30 });
+    assert.deepEqual(put.body.portal.submitPerIp, { limit: 10, windowMinutes: 60 }, 'other limits keep their values');
+    assert.deepEqual(put.body.assessment.compositeWeights, { response: 30, resolution: 40, satisfaction: 40 });
+    assert.equal(put.body.assessment.deductions.maxPoints, 10);
+    assert.equal(put.body.assessment.deductions.overduePoints, 0.5);
+    assert.equal(put.body.assessment.listSize, 5);
+    assert.equal(put.body.assessment.tiers.length, 3);
+    for (const body of [{ portal: { trackPerIp: { limit: 0, windowMinutes: 60 } } }, { assessment: { tiers: [] } }, { assessment: { tiers: [{ key: 'x', zh: '甲', en: 'A', unitKinds: ['castle'] }] } }, { assessment: { compositeWeights: { response: -1 } } }]) {
+      const res = await s.api('PUT', '/api/admin/settings', { token: tokens.admin, body });
+      assert.equal(res.status, 400, JSON.stringify(body));
+    }
+  });
+
   it('impossible working hours are refused and change nothing', async () => {
     const before = await s.api('GET', '/api/admin/settings', { token: tokens.admin });
     for (const workingHours of [[{ start: '17:00', end: '09:00' }], [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '14:00' }], [{ start: '25:00', end: '26:00' }]]) {

@@ -54,6 +54,8 @@ const CategoryPatch = Type.Object({
 }, { additionalProperties: false, minProperties: 1 });
 const OverrideBody = Type.Object({ kind: StringEnum(['holiday', 'workday'] as const), name: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false });
 const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const RateLimitBody = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100_000 }), windowMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }) }, { additionalProperties: false });
+const Points = Type.Number({ minimum: 0, maximum: 100 });
 const SettingsBody = Type.Object({
   yellowAt: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
   workingHours: Type.Optional(Type.Array(Type.Object({ start: HHMM, end: HHMM }, { additionalProperties: false }), { minItems: 1, maxItems: 6 })),
@@ -64,6 +66,23 @@ const SettingsBody = Type.Object({
   supervision: Type.Optional(Type.Object({
     autoUrge: Type.Optional(Type.Boolean()), autoNotice: Type.Optional(Type.Boolean()),
     bulletinAfterWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })), sweepHorizonDays: Type.Optional(Type.Integer({ minimum: 7, maximum: 400 })),
+  }, { additionalProperties: false })),
+  portal: Type.Optional(Type.Object({
+    ...Object.fromEntries(['submitPerIp', 'submitPerPhone', 'trackPerIp', 'trackPerNumber'].map((k) => [k, Type.Optional(RateLimitBody)])),
+    humanCheckMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
+  }, { additionalProperties: false })),
+  assessment: Type.Optional(Type.Object({
+    compositeWeights: Type.Optional(Type.Object({
+      response: Type.Optional(Points), resolution: Type.Optional(Points), satisfaction: Type.Optional(Points),
+    }, { additionalProperties: false })),
+    tiers: Type.Optional(Type.Array(Type.Object({
+      key: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), zh: Type.String({ minLength: 1, maxLength: 20, pattern: '\\S' }),
+      en: Type.String({ minLength: 1, maxLength: 40, pattern: '\\S' }), unitKinds: Type.Array(StringEnum(UNIT_KINDS), { minItems: 1, maxItems: UNIT_KINDS.length, uniqueItems: true }),
+    }, { additionalProperties: false }), { minItems: 1, maxItems: 10 })),
+    deductions: Type.Optional(Type.Object({
+      overduePoints: Type.Optional(Points), redoPoints: Type.Optional(Points), maxPoints: Type.Optional(Points),
+    }, { additionalProperties: false })),
+    listSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   }, { additionalProperties: false })),
 }, { additionalProperties: false, minProperties: 1 });
 const DurationBody = Type.Object({ amount: Type.Number({ minimum: 0, maximum: 10_000 }), unit: StringEnum(DURATION_UNITS) }, { additionalProperties: false });

@@ -13,11 +13,22 @@ export async function getSettings(deps: Deps, user: SessionUser): Promise<Jurisd
 }
 
 /** A settings change: top-level keys replace, the nested groups merge key by key. */
-export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision'>> & {
+export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision' | 'portal' | 'assessment'>> & {
   problem?: Partial<JurisdictionSettings['problem']> | undefined;
   satisfactionWeights?: Partial<JurisdictionSettings['satisfactionWeights']> | undefined;
   supervision?: Partial<JurisdictionSettings['supervision']> | undefined;
+  portal?: Partial<JurisdictionSettings['portal']> | undefined;
+  /** Weights and deductions merge key by key; tiers and the list size replace. */
+  assessment?: {
+    compositeWeights?: Partial<JurisdictionSettings['assessment']['compositeWeights']> | undefined;
+    deductions?: Partial<JurisdictionSettings['assessment']['deductions']> | undefined;
+    tiers?: JurisdictionSettings['assessment']['tiers'] | undefined;
+    listSize?: number | undefined;
+  } | undefined;
 };
+
+type Group = Record<string, unknown> | undefined;
+const merge = (a: unknown, b: unknown) => ({ ...(a as Group), ...(b as Group) });
 
 /** Change some settings; the result must still make a working calendar, or nothing is saved. */
 export async function updateSettings(deps: Deps, user: SessionUser, patch: SettingsPatch): Promise<JurisdictionSettings> {
@@ -26,8 +37,16 @@ export async function updateSettings(deps: Deps, user: SessionUser, patch: Setti
   if (!j) throw new AppError('NOT_FOUND');
   const current = (j.settings ?? {}) as Record<string, Record<string, unknown> | unknown>;
   const stored: Record<string, unknown> = { ...current, ...patch };
-  for (const group of ['problem', 'satisfactionWeights', 'supervision'] as const) {
-    if (patch[group]) stored[group] = { ...(current[group] as Record<string, unknown> | undefined), ...patch[group] };
+  for (const group of ['problem', 'satisfactionWeights', 'supervision', 'portal'] as const) {
+    if (patch[group]) stored[group] = merge(current[group], patch[group]);
+  }
+  if (patch.assessment) {
+    const was = (current.assessment ?? {}) as Record<string, unknown>;
+    stored.assessment = {
+      ...was, ...patch.assessment,
+      compositeWeights: merge(was.compositeWeights, patch.assessment.compositeWeights),
+      deductions: merge(was.deductions, patch.assessment.deductions),
+    };
   }
   const next = resolveSettings(stored);
   try {
