@@ -67,7 +67,7 @@ test('the centre reviews a redacted letter and publishes it; a leader reads the 
   await e2e.shot(leader, '92-indicators-drawer');
 });
 
-test('an administrator issues an Open311 key that is shown once', async () => {
+test('an administrator issues an Open311 key that is shown once and sets the portal\'s limits', async () => {
   const admin = await e2e.pageAs('admin');
   await admin.goto('/admin/open311');
   await admin.getByRole('button', { name: /签\s*发\s*密\s*钥/ }).first().click(); // the button has an icon ("plus")
@@ -77,6 +77,16 @@ test('an administrator issues an Open311 key that is shown once', async () => {
   const key = (await admin.getByTestId('open311-issued-key').innerText()).trim();
   assert.match(key, /^mso_370812_/);
   await e2e.shot(admin, '93-admin-open311-key');
+  // The portal's limits are settings an administrator changes on screen.
+  await admin.goto('/admin/settings');
+  const perNumber = admin.locator('#portal_trackPerNumber_limit');
+  await perNumber.waitFor();
+  await perNumber.fill('8');
+  await clickButton(admin, '保存');
+  await admin.locator('.ant-message-notice').first().waitFor();
+  const saved = await e2e.api<{ portal: { trackPerNumber: { limit: number } } }>('GET', '/api/admin/settings', { user: 'admin' });
+  assert.equal(saved.body.portal.trackPerNumber.limit, 8);
+  await e2e.shot(admin, '95-admin-settings');
   await admin.goto('/admin/schedules');
   await admin.locator('.ant-table-row').first().waitFor();
   await e2e.shot(admin, '94-admin-schedules');

@@ -14,24 +14,43 @@ interface Settings {
   utcOffsetMinutes: number; workingHours: { start: string; end: string }[]; yellowAt: number; problem: { redo: number; unitsWithoutLead: number };
   satisfactionWeights: Record<string, number>; sessionHours: number;
   supervision: { autoUrge: boolean; autoNotice: boolean; bulletinAfterWorkingDays: number; sweepHorizonDays: number };
+  portal: Record<RateLimitKey, { limit: number; windowMinutes: number }> & { humanCheckMinutes: number };
+  assessment: {
+    compositeWeights: { response: number; resolution: number; satisfaction: number };
+    deductions: { overduePoints: number; redoPoints: number; maxPoints: number }; listSize: number;
+  };
 }
+
+const RATE_LIMITS = ['submitPerIp', 'submitPerPhone', 'trackPerIp', 'trackPerNumber'] as const;
+type RateLimitKey = (typeof RATE_LIMITS)[number];
 
 const M = defineMessages({
   zh: {
     deadlines: '亮灯与工作时间', yellowAt: '黄灯比例（时限用去的比例）', workingHours: '工作时间段', addPeriod: '添加时间段', utcOffset: '时区偏移（分钟，北京时间 480）',
     problem: '疑难工单阈值', redo: '重办次数 ≥', unitsWithoutLead: '流转单位数 ≥（无主办）', weights: '满意度权重（计算满意率）', session: '登录有效期（小时）',
     supervision: '自动督办', autoUrge: '黄灯自动催办', autoNotice: '超期次一工作日自动督办', bulletin: '督办后 N 个工作日仍超期则通报', horizon: '扫描范围（天）',
+    portal: '门户防刷（每个时间窗最多次数）', submitPerIp: '写信 · 每 IP', submitPerPhone: '写信 · 每手机号', trackPerIp: '查询 · 每 IP', trackPerNumber: '查询 · 每个编号',
+    times: '次', perMinutes: '分钟内', humanCheck: '验证题有效期（分钟）',
+    assessment: '考核（三率权重与扣分）', response: '响应率权重', resolution: '解决率权重', satisfaction: '满意率权重',
+    overduePoints: '每件超期扣分', redoPoints: '每件重办扣分', maxPoints: '每月扣分上限', listSize: '红黑榜人数（每档）',
   },
   en: {
     deadlines: 'Lights and working hours', yellowAt: 'Yellow light at (share of the clock used)', workingHours: 'Working periods', addPeriod: 'Add period', utcOffset: 'UTC offset (minutes; Beijing 480)',
     problem: 'Problem-appeal thresholds', redo: 'Redone at least', unitsWithoutLead: 'Units passed without a lead, at least', weights: 'Satisfaction weights', session: 'Session length (hours)',
     supervision: 'Automatic supervision', autoUrge: 'Urge automatically at yellow', autoNotice: 'Supervision notice the working day after overdue', bulletin: 'Bulletin after N working days still overdue', horizon: 'Sweep horizon (days)',
+    portal: 'Portal abuse limits (requests per window)', submitPerIp: 'Letters per IP', submitPerPhone: 'Letters per phone', trackPerIp: 'Tracking per IP', trackPerNumber: 'Tracking per number',
+    times: 'times', perMinutes: 'minutes', humanCheck: 'Human check valid for (minutes)',
+    assessment: 'Assessment (weights and deductions)', response: 'Response weight', resolution: 'Resolution weight', satisfaction: 'Satisfaction weight',
+    overduePoints: 'Points off per overdue', redoPoints: 'Points off per redo', maxPoints: 'Monthly deduction cap', listSize: 'Red/black list size (per tier)',
   },
 });
 
 interface FormValues extends Omit<Settings, 'workingHours'> { workingHours: { range: [Dayjs, Dayjs] }[] }
 
-/** 规则参数: yellow light share, working hours, problem thresholds, satisfaction weights, automatic supervision (GET/PUT /api/admin/settings). */
+/**
+ * 规则参数: yellow light share, working hours, problem thresholds, satisfaction weights, automatic supervision, the
+ * portal's abuse limits and the assessment's weights and deductions (GET/PUT /api/admin/settings; tiers via the API).
+ */
 export default function SettingsAdmin() {
   const { t, label } = useI18n();
   const m = useMessages(M);
@@ -96,6 +115,32 @@ export default function SettingsAdmin() {
           <Col span={6}><Form.Item name={['supervision', 'autoNotice']} label={m('autoNotice')} valuePropName="checked"><Switch /></Form.Item></Col>
           <Col span={6}><Form.Item name={['supervision', 'bulletinAfterWorkingDays']} label={m('bulletin')} rules={[{ required: true }]}><InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={6}><Form.Item name={['supervision', 'sweepHorizonDays']} label={m('horizon')} rules={[{ required: true }]}><InputNumber min={7} max={400} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+        </Row>
+        <Divider orientation="left" plain>{m('portal')}</Divider>
+        <Row gutter={16}>
+          {RATE_LIMITS.map((k) => (
+            <Col key={k} span={12}>
+              <Form.Item label={m(k)} required>
+                <Flex gap={6} align="center">
+                  <Form.Item name={['portal', k, 'limit']} noStyle rules={[{ required: true }]}><InputNumber min={1} max={100000} precision={0} style={{ width: 110 }} /></Form.Item>
+                  <span>{m('times')} /</span>
+                  <Form.Item name={['portal', k, 'windowMinutes']} noStyle rules={[{ required: true }]}><InputNumber min={1} max={10080} precision={0} style={{ width: 110 }} /></Form.Item>
+                  <span>{m('perMinutes')}</span>
+                </Flex>
+              </Form.Item>
+            </Col>
+          ))}
+          <Col span={12}><Form.Item name={['portal', 'humanCheckMinutes']} label={m('humanCheck')} rules={[{ required: true }]}><InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+        </Row>
+        <Divider orientation="left" plain>{m('assessment')}</Divider>
+        <Row gutter={16}>
+          {(['response', 'resolution', 'satisfaction'] as const).map((k) => (
+            <Col key={k} span={8}><Form.Item name={['assessment', 'compositeWeights', k]} label={m(k)} rules={[{ required: true }]}><InputNumber min={0} max={100} style={{ width: '100%' }} /></Form.Item></Col>
+          ))}
+          {(['overduePoints', 'redoPoints', 'maxPoints'] as const).map((k) => (
+            <Col key={k} span={6}><Form.Item name={['assessment', 'deductions', k]} label={m(k)} rules={[{ required: true }]}><InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} /></Form.Item></Col>
+          ))}
+          <Col span={6}><Form.Item name={['assessment', 'listSize']} label={m('listSize')} rules={[{ required: true }]}><InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
         </Row>
         <Flex justify="flex-end"><Button type="primary" htmlType="submit" loading={busy}>{t('common.save')}</Button></Flex>
       </Form>
