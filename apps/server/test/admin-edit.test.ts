@@ -414,4 +414,29 @@ describe('administrators edit and deactivate units, users and categories', () =>
     refused(await admin('PATCH', `/api/admin/users/${other.user}`, { active: false }), 404, 'NOT_FOUND', 'another jurisdiction\'s user');
     refused(await admin('PATCH', `/api/admin/categories/${other.category}`, { name: '越权' }), 404, 'NOT_FOUND', 'another jurisdiction\'s category');
   }));
+  it('a new community is added under a street and an area renamed; codes are checked, audited, and usable at once', async () => {
+    const added = await admin('POST', '/api/admin/areas', { parentCode: '370812001', code: '370812001901', name: '鼓楼街道新城社区居民委员会', shortName: '新城社区' });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assert.deepEqual(added.body, { code: '370812001901', name: '鼓楼街道新城社区居民委员会', shortName: '新城社区', level: 'community', parentCode: '370812001' });
+    const found = await s.api('GET', '/api/areas?q=新城社区', { token: tokens.agent });
+    assert.ok(found.body.items.some((a: { code: string }) => a.code === '370812001901'));
+    // The runtime knows the new code at once: an appeal can be registered there.
+    const appeal = await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody({ areaCode: '370812001901' }) });
+    assert.equal(appeal.status, 201, JSON.stringify(appeal.body));
+    const renamed = await admin('PATCH', '/api/admin/areas/370812001901', { name: '鼓楼街道新城社区', shortName: '新城' });
+    assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+    assert.equal(renamed.body.shortName, '新城');
+    const audit = await queryRows<{ action: string }>(s.deps.database.db, sql`SELECT action FROM audit_log WHERE target_type = 'area' ORDER BY at`);
+    assert.deepEqual(audit.map((a) => a.action), ['add_area', 'rename_area']);
+  });
+
+  it('bad areas are refused with a code and nothing is written', () => nothingWritten(async () => {
+    refused(await admin('POST', '/api/admin/areas', { parentCode: '370812001', code: '370812001901', name: '重复' }), 409, 'DUPLICATE_CODE', 'taken');
+    refused(await admin('POST', '/api/admin/areas', { parentCode: '370812001', code: '370812002999', name: '错街道' }), 400, 'VALIDATION_FAILED', 'other street prefix');
+    refused(await admin('POST', '/api/admin/areas', { parentCode: '370812', code: '370812999', name: '新街道' }), 400, 'VALIDATION_FAILED', 'under the county');
+    refused(await admin('POST', '/api/admin/areas', { parentCode: '370812999', code: '370812999001', name: '无' }), 422, 'UNKNOWN_AREA', 'unknown street');
+    refused(await admin('POST', '/api/admin/areas', { parentCode: '370812001', code: '370812001902', name: '  ' }), 400, 'VALIDATION_FAILED', 'blank');
+    refused(await admin('PATCH', '/api/admin/areas/370800', { name: '济宁' }), 404, 'NOT_FOUND', 'the city is not ours to name');
+    refused(await as('supervisor')('PATCH', '/api/admin/areas/370812001', { name: '鼓楼' }), 403, 'FORBIDDEN', 'not an admin');
+  }));
 });

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { E2E } from './harness';
-import { clickButton, modal, openInQueue, startE2E, toast } from './harness';
+import { clickButton, modal, openInQueue, startE2E, toast, submitForm } from './harness';
 
 let e2e: E2E;
 before(async () => { e2e = await startE2E(); });
@@ -45,7 +45,7 @@ test('a repeated call is flagged at intake, related, and merged at dispatch from
   await clickButton(dispatchAssist, '并入此件');
   const form = modal(dispatcher);
   await form.getByText(new RegExp(`${earlier.body.number} · 已登记`)).waitFor();
-  await clickButton(form, '提交');
+  await submitForm(dispatcher, form);
   await toast(dispatcher, '并单：操作成功');
 
   const merged = await e2e.api<{ items: { number: string; status: string; masterId?: string }[] }>('GET', `/api/appeals?text=${encodeURIComponent(number)}`, { user: 'dispatcher' });

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2E } from './harness';
-import { assistSettled, clickButton, modal, openInQueue, startE2E, toast } from './harness';
+import { assistSettled, clickButton, modal, openInQueue, startE2E, toast, submitForm } from './harness';
 
 let e2e: E2E;
 before(async () => { e2e = await startE2E(); });
@@ -86,14 +86,14 @@ test('an appeal goes from the call to closed through every role', async () => {
   const dPanel = await openInQueue(dispatcher, TITLE);
   await assistSettled(dPanel);
   await clickButton(dPanel, '受理');
-  await clickButton(modal(dispatcher), '提交');
+  await submitForm(dispatcher, modal(dispatcher));
   await toast(dispatcher, '受理：操作成功');
   await clickButton(dPanel, '派单');
   const dForm = modal(dispatcher);
   await dForm.getByText(/派单建议：兖州区住房和城乡建设局/).waitFor();
   await dForm.locator('.ant-select-selection-item').filter({ hasText: '兖州区住房和城乡建设局' }).first().waitFor();
   await e2e.shot(dispatcher, '21-dispatch-form');
-  await clickButton(dForm, '提交');
+  await submitForm(dispatcher, dForm);
   await toast(dispatcher, '派单：操作成功');
   await dispatcher.getByTestId('appeal-panel').waitFor({ state: 'detached' });
 
@@ -104,13 +104,13 @@ test('an appeal goes from the call to closed through every role', async () => {
   await e2e.shot(handler, '30-handling-to-sign');
   let hPanel = await openInQueue(handler, TITLE);
   await clickButton(hPanel, '签收');
-  await clickButton(modal(handler), '提交');
+  await submitForm(handler, modal(handler));
   await toast(handler, '签收：操作成功');
   await handler.getByRole('tab', { name: /办理中/ }).click();
   hPanel = await openInQueue(handler, TITLE);
   await clickButton(hPanel, '先行联系');
   await modal(handler).locator('textarea').fill('已电话联系来电人，约定明日上门查看。');
-  await clickButton(modal(handler), '提交');
+  await submitForm(handler, modal(handler));
   await toast(handler, '先行联系：操作成功');
   await clickButton(hPanel, '答复');
   const reply = modal(handler);
@@ -118,7 +118,7 @@ test('an appeal goes from the call to closed through every role', async () => {
   await handler.locator('.ant-select-item-option').filter({ hasText: '已解决' }).first().click();
   await reply.locator('textarea').fill('经现场查看，楼顶防水层老化开裂。我局已督促物业公司启动专项维修资金应急使用程序，于11月25日完成楼顶防水修缮，经雨天复查不再渗漏。');
   await e2e.shot(handler, '31-handling-reply-form');
-  await clickButton(reply, '提交');
+  await submitForm(handler, reply);
   await toast(handler, '答复：操作成功');
 
   // 审核 — the unit leader approves the reply.
@@ -129,7 +129,7 @@ test('an appeal goes from the call to closed through every role', async () => {
   await lPanel.getByText(/楼顶防水层老化开裂/).waitFor();
   await e2e.shot(leader, '40-review-reply');
   await clickButton(lPanel, '审核通过');
-  await clickButton(modal(leader), '提交');
+  await submitForm(leader, modal(leader));
   await toast(leader, '审核通过：操作成功');
 
   // 回访 — satisfied: one click, two answers, close.

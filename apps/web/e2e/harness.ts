@@ -139,11 +139,22 @@ export async function startE2E(): Promise<E2E> {
         locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: server.url,
         ...(options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true } : { viewport: VIEWPORT }),
       });
+      // Every toast the page shows is remembered, so a failing test can say what it missed (they vanish after seconds).
+      await context.addInitScript(() => {
+        const w = window as unknown as { __toasts: string[] };
+        w.__toasts = [];
+        new MutationObserver((records) => {
+          for (const r of records) for (const n of Array.from(r.addedNodes)) {
+            if (n instanceof HTMLElement && n.matches('.ant-message-notice, .ant-message-notice-wrapper')) w.__toasts.push(n.innerText.trim());
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
       // The browser's clock follows the server's, so "time left" on screen matches the server's lights.
       await context.clock.install({ time: await serverNow() });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      // Generous: a loaded 2-core CI machine can take seconds to answer; a real failure still ends the test.
+      page.setDefaultTimeout(30_000);
       page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
       return page;
     },
@@ -230,6 +241,21 @@ export async function clickButton(scope: Page | Locator, text: string): Promise<
   await scope.getByRole('button', { name: buttonName(text) }).first().click();
 }
 
+/**
+ * Click a form's 提交 and make sure it was sent: a click that reaches no handler (the footer moving under the
+ * pointer as a field loses focus, seen under CI load) is clicked once more, but only when no request left — a
+ * request that failed is never repeated, and a form that sends nothing twice (invalid input) is an error that says so.
+ */
+export async function submitForm(page: Page, scope: Page | Locator, label = '提交'): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const sent = page.waitForRequest((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'), { timeout: 6_000 }).then(() => true, () => false);
+    await clickButton(scope, label);
+    if (await sent) return;
+  }
+  const errors = await page.locator('.ant-form-item-explain-error').allInnerTexts().catch(() => []);
+  throw new Error(`clicking ${label} twice sent no request; form errors: ${JSON.stringify(errors)}`);
+}
+
 /** Wait for an antd message (toast) with this text and return its full text. */
 export async function toast(page: Page, text: string | RegExp): Promise<string> {
   const notice = page.locator('.ant-message-notice').filter({ hasText: text }).first();
@@ -237,7 +263,9 @@ export async function toast(page: Page, text: string | RegExp): Promise<string> 
     await notice.waitFor();
   } catch (e) {
     // Say what the page showed instead (another toast, an error, a form still open), so a failure explains itself.
-    const seen = await page.locator('.ant-message-notice, .ant-form-item-explain-error, .ant-modal-title').allInnerTexts().catch(() => []);
+    const seen: string[] = await page.locator('.ant-message-notice, .ant-form-item-explain-error, .ant-modal-title').allInnerTexts().catch(() => []);
+    const earlier: string[] = await page.evaluate(() => (window as unknown as { __toasts?: string[] }).__toasts ?? []).catch(() => []);
+    seen.push(...earlier.map((t) => `(earlier toast) ${t}`));
     await page.screenshot({ path: join(ARTIFACTS, `failed-toast-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
     throw new Error(`no toast matching ${String(text)}; the page showed: ${JSON.stringify(seen)}`, { cause: e });
   }

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { E2E } from './harness';
-import { clickButton, samplePng, startE2E } from './harness';
+import { clickButton, samplePng, startE2E, submitForm } from './harness';
 
 let e2e: E2E;
 before(async () => { e2e = await startE2E(); });
@@ -51,7 +51,7 @@ test('a citizen writes on a phone with a photo, follows the letter, rates the an
   await page.locator('#consentPublish').click();
   await page.locator('input[aria-label="请计算图中算式的结果"]').fill(await e2e.solveHumanCheck(token));
   await e2e.shot(page, '81-portal-write-filled');
-  await clickButton(page, '提交');
+  await submitForm(page, page);
   const submitted = page.getByTestId('portal-submitted');
   await submitted.waitFor();
   const number = (await page.getByTestId('portal-number').innerText()).trim();

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { E2E } from './harness';
-import { clickButton, intakeBody, modal, openInQueue, startE2E, toast } from './harness';
+import { clickButton, intakeBody, modal, openInQueue, startE2E, toast, submitForm } from './harness';
 
 let e2e: E2E;
 before(async () => { e2e = await startE2E(); });
@@ -37,7 +37,7 @@ test('a unit returns a mis-routed appeal and the dispatcher approves the return'
   await clickButton(panel, '申请退单');
   await modal(handler).locator('textarea').fill('小区地下车库排水管网属物业及住建部门管理范围，不属于我局职责，请改派住建局。');
   await e2e.shot(handler, '32-handling-return-request');
-  await clickButton(modal(handler), '提交');
+  await submitForm(handler, modal(handler));
   await toast(handler, '申请退单：操作成功');
 
   const dispatcher = await e2e.pageAs('dispatcher');
@@ -47,7 +47,7 @@ test('a unit returns a mis-routed appeal and the dispatcher approves the return'
   await dPanel.getByText(/退单理由（兖州区综合行政执法局）/).waitFor();
   await e2e.shot(dispatcher, '22-dispatch-return-request');
   await clickButton(dPanel, '同意退单');
-  await clickButton(modal(dispatcher), '提交');
+  await submitForm(dispatcher, modal(dispatcher));
   await toast(dispatcher, '同意退单：操作成功');
 
   const after = await e2e.api<Appeal>('GET', `/api/appeals/${appeal.id}`, { user: 'dispatcher' });
@@ -71,7 +71,7 @@ test('an action on an appeal someone else just changed reloads it and says so', 
   // Meanwhile a colleague rejects the return.
   await e2e.api('POST', `/api/appeals/${appeal.id}/transitions`, { user: 'dispatcher', body: { action: 'reject_return', version: returned.body.version, reason: '请先行处置。' } });
   await clickButton(panel, '同意退单');
-  await clickButton(modal(dispatcher), '提交');
+  await submitForm(dispatcher, modal(dispatcher));
   const message = await toast(dispatcher, /他人/);
   assert.match(message, /刚被他人更新|已被他人处理/);
   await e2e.shot(dispatcher, '23-dispatch-conflict');
@@ -90,7 +90,7 @@ test('a unit asks for an extension and its leader approves it', async () => {
   const form = modal(handler);
   await form.locator('input.ant-input-number-input').fill('5');
   await form.locator('textarea').fill('改造涉及燃气管线迁改，需协调燃气公司施工，申请延期5个工作日。');
-  await clickButton(form, '提交');
+  await submitForm(handler, form);
   await toast(handler, '申请延期：操作成功');
 
   const leader = await e2e.pageAs('chengguan.leader');
@@ -100,7 +100,7 @@ test('a unit asks for an extension and its leader approves it', async () => {
   await lPanel.getByText(/申请延期 5 天/).waitFor();
   await e2e.shot(leader, '41-review-extension');
   await clickButton(lPanel, '同意延期');
-  await clickButton(modal(leader), '提交');
+  await submitForm(leader, modal(leader));
   await toast(leader, '同意延期：操作成功');
 
   const after = await e2e.api<Appeal>('GET', `/api/appeals/${appeal.id}`, { user: 'dispatcher' });

@@ -87,6 +87,17 @@ test('an administrator issues an Open311 key that is shown once and sets the por
   const saved = await e2e.api<{ portal: { trackPerNumber: { limit: number } } }>('GET', '/api/admin/settings', { user: 'admin' });
   assert.equal(saved.body.portal.trackPerNumber.limit, 8);
   await e2e.shot(admin, '95-admin-settings');
+  // 区域: a new community under 鼓楼街道.
+  await admin.goto('/admin/areas');
+  await admin.getByTestId('areas-tree').getByText('鼓楼街道', { exact: true }).click();
+  await admin.getByTestId('area-detail').getByRole('button', { name: /新增社区/ }).click();
+  const add = modal(admin);
+  await add.locator('#code').fill('370812001901');
+  await add.locator('#name').fill('鼓楼街道新城社区居民委员会');
+  await add.locator('#shortName').fill('新城社区');
+  await clickButton(add, '保存');
+  await admin.getByTestId('area-detail').getByText('370812001901').waitFor();
+  await e2e.shot(admin, '96-admin-areas');
   await admin.goto('/admin/schedules');
   await admin.locator('.ant-table-row').first().waitFor();
   await e2e.shot(admin, '94-admin-schedules');

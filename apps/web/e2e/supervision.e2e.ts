@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { E2E } from './harness';
-import { clickButton, intakeBody, modal, startE2E, toast } from './harness';
+import { clickButton, intakeBody, modal, startE2E, toast, submitForm } from './harness';
 
 let e2e: E2E;
 before(async () => { e2e = await startE2E(); });
@@ -58,7 +58,7 @@ test('an overdue appeal is urged and supervised from the supervision board', asy
   await form.locator('textarea').fill('该诉求已超期，请于3个工作日内书面回复处理结果并说明超期原因。');
   await form.locator('input.ant-input-number-input').fill('3');
   await e2e.shot(page, '61-supervision-notice');
-  await clickButton(form, '提交');
+  await submitForm(page, form);
   await toast(page, /已发出督办通知/);
   const records = await e2e.api<{ supervisions: { kind: string; replyBy: string | null }[] }>('GET', `/api/appeals/${overdue.id}/supervision`, { user: 'supervisor' });
   const notice = records.body.supervisions.find((s) => s.kind === 'notice');
@@ -86,7 +86,7 @@ test('an overdue appeal is urged and supervised from the supervision board', asy
   await meeting.locator('.ant-modal-title').click(); // closes the unit drop-down (Escape would close the modal)
   await item('会议决定').locator('textarea').fill('住建局牵头、综合执法局配合，三日内完成井盖补装并回复群众。');
   await e2e.shot(page, '63-supervision-joint-meeting');
-  await clickButton(meeting, '提交');
+  await submitForm(page, meeting);
   await toast(page, '联席会议已记录');
   const withMeeting = await e2e.api<{ jointMeetings: { topic: string; appealIds: string[] }[] }>('GET', `/api/appeals/${overdue.id}/supervision`, { user: 'supervisor' });
   assert.equal(withMeeting.body.jointMeetings.length, 1);

@@ -10,3 +10,4 @@ export * from './routing';
 export * from './deadlines/supervision-schedule';
 export * from './attachments/sniff';
 export * from './indicators';
+export * from './registry';

@@ -15,6 +15,21 @@ export interface JurisdictionSettings {
   portal: PortalSettings;
   /** 考核: composite weights, unit tiers (分档分类), deductions and red/black list size (DOMAIN.md §7). */
   assessment: AssessmentSettings;
+  /** 群众工作台账: diary visit day and minimum, reception rules (issue 8). */
+  registry: RegistrySettings;
+}
+
+export interface RegistrySettings {
+  /** 民情日记: the monthly visit day (下访日, clamped to the month's last day) and entries each leader owes a month. */
+  diaryVisitDay: number;
+  diaryMinEntriesPerMonth: number;
+  /** 领导接访: receptions each leader owes a month, and whether every working day needs a leader receiving. */
+  receptionsPerLeaderPerMonth: number;
+  receptionEveryWorkingDay: boolean;
+  /** How far ahead recurring schedules are expanded into the portal directory. */
+  scheduleHorizonDays: number;
+  /** Working days a reception matter (交办事项) has before its result is due back to the leader. */
+  matterDueWorkingDays: number;
 }
 
 export interface AssessmentTier { key: string; zh: string; en: string; unitKinds: string[] }
@@ -61,6 +76,7 @@ export const DEFAULT_SETTINGS: JurisdictionSettings = {
     deductions: { overduePoints: 0.5, redoPoints: 0.5, maxPoints: 20 },
     listSize: 3,
   },
+  registry: { diaryVisitDay: 28, diaryMinEntriesPerMonth: 1, receptionsPerLeaderPerMonth: 1, receptionEveryWorkingDay: true, scheduleHorizonDays: 28, matterDueWorkingDays: 15 },
 };
 
 /** Stored settings over the defaults; unknown keys are ignored so old rows keep working. */
@@ -75,6 +91,7 @@ export function resolveSettings(stored: unknown): JurisdictionSettings {
     supervision: { ...DEFAULT_SETTINGS.supervision, ...(s.supervision ?? {}) },
     portal: { ...DEFAULT_SETTINGS.portal, ...(s.portal ?? {}) },
     assessment: resolveAssessment(s.assessment),
+    registry: { ...DEFAULT_SETTINGS.registry, ...(s.registry ?? {}) },
   };
 }
 

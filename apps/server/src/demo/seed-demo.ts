@@ -16,6 +16,7 @@ import type { Deps } from '../deps';
 import { createUser } from '../modules/admin/use-cases/create-user';
 import { seedDemoAppeals } from './demo-appeals';
 import { seedPortalDemo } from '../modules/board/use-cases/seed-portal-demo';
+import { seedRegistryDemo } from '../modules/registry/use-cases/seed-registry-demo';
 
 export interface SeedDemoResult { created: boolean; jurisdictionId: string; appeals: number }
 
@@ -44,6 +45,7 @@ export async function seedDemo(deps: Deps, options: { appeals?: number; compactA
   deps.runtimes.invalidate(DEMO_COUNTY_CODE);
   const appeals = await seedDemoAppeals(deps, DEMO_COUNTY_CODE, seeded, options.appeals ?? 300, log);
   await seedPortalDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey);
+  await seedRegistryDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey, { matters: appeals > 0 });
   await settleQueuedNotifications(db, DEMO_COUNTY_CODE, deps.now());
   return { created: true, jurisdictionId: DEMO_COUNTY_CODE, appeals };
 }

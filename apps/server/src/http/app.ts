@@ -25,6 +25,8 @@ import { open311Routes } from '../modules/open311/routes';
 import { portalRoutes } from '../modules/portal/routes';
 import { boardRoutes } from '../modules/board/routes';
 import { indicatorRoutes } from '../modules/indicators/routes';
+import { registryRoutes } from '../modules/registry/routes';
+import { generatedReportRoutes } from '../modules/generated-reports/routes';
 import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
 import { rejectUndeclaredMultipart } from './multipart-guard';
@@ -89,5 +91,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(portalRoutes(deps));
   await app.register(boardRoutes(deps));
   await app.register(indicatorRoutes(deps));
+  await app.register(registryRoutes(deps));
+  await app.register(generatedReportRoutes(deps));
   return app;
 }

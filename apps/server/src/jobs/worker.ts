@@ -6,7 +6,9 @@ import { sweepDeadlines } from './deadline-sweep';
 import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
 import { startTextSchedules, TEXT_JOB_HANDLERS } from '../modules/text/text-jobs';
 import { PORTAL_JOB_HANDLERS, startPortalSchedules } from '../modules/board/portal-jobs';
+import { REPORT_JOB_HANDLERS, startReportSchedules } from '../modules/generated-reports/report-jobs';
 import { recordJob } from '../http/metrics';
+import { REGISTRY_JOB_HANDLERS, startRegistrySchedules } from '../modules/registry/registry-jobs';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
@@ -18,6 +20,10 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   ...TEXT_JOB_HANDLERS,
   // portal_upkeep (board drafts, rate-limit purge; every 10 min) and monthly_bulletin (last month): startPortalSchedules.
   ...PORTAL_JOB_HANDLERS,
+  // generate_report (last week and last month, hotline and petition): startReportSchedules.
+  ...REPORT_JOB_HANDLERS,
+  // registry_upkeep (recurring receptions → portal directory; hourly): startRegistrySchedules.
+  ...REGISTRY_JOB_HANDLERS,
 };
 
 /**
@@ -29,6 +35,8 @@ export class Worker {
   private running: Promise<void> | null = null;
   private stopTextSchedules: (() => void) | null = null;
   private stopPortalSchedules: (() => void) | null = null;
+  private stopRegistrySchedules: (() => void) | null = null;
+  private stopReportSchedules: (() => void) | null = null;
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
@@ -39,6 +47,8 @@ export class Worker {
     this.timer.unref();
     this.stopTextSchedules = startTextSchedules(this.deps);
     this.stopPortalSchedules = startPortalSchedules(this.deps);
+    this.stopRegistrySchedules = startRegistrySchedules(this.deps);
+    this.stopReportSchedules = startReportSchedules(this.deps);
   }
 
   async stop(): Promise<void> {
@@ -48,6 +58,10 @@ export class Worker {
     this.stopTextSchedules = null;
     this.stopPortalSchedules?.();
     this.stopPortalSchedules = null;
+    this.stopRegistrySchedules?.();
+    this.stopRegistrySchedules = null;
+    this.stopReportSchedules?.();
+    this.stopReportSchedules = null;
     await this.running;
   }
 

@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import {
-  AlertOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, InboxOutlined, MessageOutlined, PhoneOutlined, SendOutlined, SettingOutlined, SolutionOutlined,
-  TrophyOutlined,
+  AlertOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, FileTextOutlined, InboxOutlined, MessageOutlined, PhoneOutlined, SendOutlined, SettingOutlined, SolutionOutlined,
+  TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@minsheng/contracts';
 import type { MessageKey } from '../i18n';
@@ -37,8 +37,12 @@ export const AREAS: readonly AreaRoute[] = [
   { path: 'appeals/:id', title: 'nav.appeal', roles: 'all', screen: lazy(() => import('../features/appeals/AppealDetailPage')) },
   { path: 'dashboard', title: 'nav.dashboard', roles: ['leader', 'supervisor', 'dispatcher', 'unit_leader', 'admin'], icon: <BarChartOutlined />, screen: lazy(() => import('../features/dashboard/DashboardPage')) },
   { path: 'indicators', title: 'nav.indicators', roles: ['leader', 'supervisor', 'admin', 'unit_leader'], icon: <TrophyOutlined />, screen: lazy(() => import('../features/indicators/IndicatorsPage')) },
+  // 分析报告 (周报, 月报, 信访分析报告): the server lets only the centre's leader, supervisor and admin read them.
+  { path: 'reports', title: 'nav.reports', roles: ['leader', 'supervisor', 'admin'], icon: <FileTextOutlined />, screen: lazy(() => import('../features/reports/ReportsPage')) },
   // 留言板审核: the server lets only the centre's (root unit's) admin, supervisor and leader publish.
   { path: 'board', title: 'nav.board', roles: ['admin', 'supervisor', 'leader'], icon: <MessageOutlined />, screen: lazy(() => import('../features/board/BoardReview')) },
+  // 群众工作 (值班表, 领导接访, 民情日记): the centre's roles; unit leaders write and oversee diaries.
+  { path: 'registry', title: 'nav.registry', roles: ['leader', 'unit_leader', 'supervisor', 'dispatcher', 'admin'], icon: <TeamOutlined />, screen: lazy(() => import('../features/registry/RegistryPage')) },
   { path: 'admin/*', href: '/admin', title: 'nav.admin', roles: ['admin'], icon: <SettingOutlined />, screen: lazy(() => import('../features/admin/AdminArea')) },
 ];
 

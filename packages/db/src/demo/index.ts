@@ -13,3 +13,4 @@ export { DEMO_KNOWLEDGE } from './knowledge';
 export type { KnowledgeArticleSeed, ReplyTemplateSeed } from './knowledge';
 export { DEMO_CATEGORY_ATTRIBUTES } from './open311';
 export { DEMO_SCHEDULES } from './portal';
+export { DEMO_CASE, DEMO_DIARIES, DEMO_RECEPTION_RULES, DEMO_ROSTER, DEMO_ROSTER_DAYS, DEMO_SESSION } from './registry';

@@ -150,3 +150,13 @@ export async function updatePolicyClocks(db: Executor, jurisdictionId: string, i
     .where(and(eq(deadlinePolicies.jurisdictionId, jurisdictionId), eq(deadlinePolicies.id, id))).returning({ id: deadlinePolicies.id });
   return rows.length === 1;
 }
+
+/** Add an area; false when the code is already taken (the primary key decides, so two admins cannot both add it). */
+export async function insertArea(db: Executor, row: typeof areas.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(areas).values(row).onConflictDoNothing().returning({ code: areas.code });
+  return rows.length === 1;
+}
+
+export async function renameAreaRow(db: Executor, jurisdictionId: string, code: string, names: { name: string; shortName: string }) {
+  await db.update(areas).set(names).where(and(eq(areas.jurisdictionId, jurisdictionId), eq(areas.code, code)));
+}

@@ -16,3 +16,5 @@ export * from './attachments';
 export * from './open311';
 export * from './portal';
 export * from './indicators';
+export * from './generated-reports';
+export * from './registry';

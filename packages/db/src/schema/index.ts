@@ -6,3 +6,5 @@ export * from './text';
 export * from './knowledge';
 export * from './public';
 export * from './assessment';
+export * from './reports';
+export * from './registry';

@@ -17,6 +17,7 @@ import { resetUserPassword } from './use-cases/reset-user-password';
 import { updateCategory } from './use-cases/update-category';
 import { removeCalendarOverride, setCalendarOverride } from './use-cases/calendar-overrides';
 import { getSettings, listDeadlinePolicies, updateDeadlinePolicy, updateSettings } from './use-cases/configure-rules';
+import { addArea, renameArea } from './use-cases/manage-areas';
 import { listAreasFor, listCalendarFor, listCategoriesFor, listUnitsFor, listUsersFor } from './use-cases/list-reference';
 
 const security = [{ bearer: [] }];
@@ -84,6 +85,11 @@ const SettingsBody = Type.Object({
     }, { additionalProperties: false })),
     listSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
   }, { additionalProperties: false })),
+  registry: Type.Optional(Type.Object({
+    diaryVisitDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })), diaryMinEntriesPerMonth: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })),
+    receptionsPerLeaderPerMonth: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })), receptionEveryWorkingDay: Type.Optional(Type.Boolean()),
+    scheduleHorizonDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })), matterDueWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+  }, { additionalProperties: false })),
 }, { additionalProperties: false, minProperties: 1 });
 const DurationBody = Type.Object({ amount: Type.Number({ minimum: 0, maximum: 10_000 }), unit: StringEnum(DURATION_UNITS) }, { additionalProperties: false });
 const PolicyBody = Type.Object({
@@ -94,6 +100,10 @@ const PolicyBody = Type.Object({
   }, { additionalProperties: false }),
 }, { additionalProperties: false });
 const AreasQuery = Type.Object({ parent: Type.Optional(AreaCode), q: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })) }, { additionalProperties: false });
+const AreaName = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
+const AreaBody = Type.Object({ parentCode: AreaCode, code: AreaCode, name: AreaName, shortName: Type.Optional(AreaName) }, { additionalProperties: false });
+const AreaPatch = Type.Object({ name: AreaName, shortName: Type.Optional(AreaName) }, { additionalProperties: false });
+const AreaParams = Type.Object({ code: AreaCode }, { additionalProperties: false });
 const CalendarQuery = Type.Object({ year: Type.Optional(Type.String({ pattern: '^20[0-9]{2}$' })) }, { additionalProperties: false });
 
 /** Reference data for all staff (GET) and configuration for administrators (/api/admin/*). */
@@ -125,6 +135,12 @@ export function adminRoutes(deps: Deps): FastifyPluginAsync {
     });
     app.post('/api/admin/categories', { schema: { tags: ['admin'], summary: '新增分类', security, body: CategoryBody } }, async (req, reply) => {
       return reply.status(201).send(await createCategory(deps, staff(req), req.body as Static<typeof CategoryBody>));
+    });
+    app.post('/api/admin/areas', { schema: { tags: ['admin'], summary: '新增社区/村 (街道/乡镇下; 代码为街道 9 位 + 3 位)', security, body: AreaBody } }, async (req, reply) => {
+      return reply.status(201).send(await addArea(deps, staff(req), req.body as Static<typeof AreaBody>));
+    });
+    app.patch('/api/admin/areas/:code', { schema: { tags: ['admin'], summary: '区域更名 (代码不变)', security, params: AreaParams, body: AreaPatch } }, async (req) => {
+      return renameArea(deps, staff(req), (req.params as { code: string }).code, req.body as Static<typeof AreaPatch>);
     });
     app.patch('/api/admin/units/:id', { schema: { tags: ['admin'], summary: '修改/停用/启用单位', security, params: IdParams, body: UnitPatch } }, async (req) => {
       return updateUnit(deps, staff(req), (req.params as { id: string }).id, req.body as Static<typeof UnitPatch>);

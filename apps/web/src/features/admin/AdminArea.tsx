@@ -16,11 +16,13 @@ const Templates = lazy(() => import('./TemplatesAdmin'));
 const Knowledge = lazy(() => import('./KnowledgeAdmin'));
 const Open311 = lazy(() => import('./Open311Admin'));
 const Schedules = lazy(() => import('./SchedulesAdmin'));
+const Areas = lazy(() => import('./AreasAdmin'));
 
 // A tab's title is a dictionary key, or its own zh/en pair for a tab whose words live with its screen.
 const TABS: { key: string; title: MessageKey | { zh: string; en: string }; element: JSX.Element }[] = [
   { key: 'units', title: 'nav.adminUnits', element: <Units /> },
   { key: 'users', title: 'nav.adminUsers', element: <Users /> },
+  { key: 'areas', title: { zh: '区域', en: 'Areas' }, element: <Areas /> },
   { key: 'categories', title: 'nav.adminCategories', element: <Categories /> },
   { key: 'routing', title: 'nav.adminRouting', element: <Routing /> },
   { key: 'deadlines', title: 'nav.adminDeadlines', element: <Deadlines /> },

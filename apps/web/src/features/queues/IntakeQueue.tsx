@@ -8,6 +8,7 @@ import type { AppealDetail, AppealSummary, Page } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { PageTitle } from '../../components/PageTitle';
+import { OnDutyNote } from '../registry/OnDutyNote';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { CategorySelect } from '../search/CategorySelect';
 import { AreaSearch } from './AreaSearch';
@@ -151,7 +152,7 @@ export default function IntakeQueue() {
 
   return (
     <div onKeyDown={onKeyDown}>
-      <PageTitle title={t('nav.intake')} sub={m('sub')} extra={<Button onClick={newCall}>{m('reset')} (Alt+N)</Button>} />
+      <PageTitle title={t('nav.intake')} sub={<>{m('sub')} <OnDutyNote /></>} extra={<Button onClick={newCall}>{m('reset')} (Alt+N)</Button>} />
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           {saved ? <IntakeResult appeal={saved} onNext={newCall} /> : null}

@@ -13,7 +13,8 @@ export async function getSettings(deps: Deps, user: SessionUser): Promise<Jurisd
 }
 
 /** A settings change: top-level keys replace, the nested groups merge key by key. */
-export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision' | 'portal' | 'assessment'>> & {
+export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision' | 'portal' | 'assessment' | 'registry'>> & {
+  registry?: Partial<JurisdictionSettings['registry']> | undefined;
   problem?: Partial<JurisdictionSettings['problem']> | undefined;
   satisfactionWeights?: Partial<JurisdictionSettings['satisfactionWeights']> | undefined;
   supervision?: Partial<JurisdictionSettings['supervision']> | undefined;
@@ -37,7 +38,7 @@ export async function updateSettings(deps: Deps, user: SessionUser, patch: Setti
   if (!j) throw new AppError('NOT_FOUND');
   const current = (j.settings ?? {}) as Record<string, Record<string, unknown> | unknown>;
   const stored: Record<string, unknown> = { ...current, ...patch };
-  for (const group of ['problem', 'satisfactionWeights', 'supervision', 'portal'] as const) {
+  for (const group of ['problem', 'satisfactionWeights', 'supervision', 'portal', 'registry'] as const) {
     if (patch[group]) stored[group] = merge(current[group], patch[group]);
   }
   if (patch.assessment) {
