@@ -133,4 +133,11 @@ test('the monthly figures, the guides and the directory read on a phone', async 
   await page.goto('/portal/directory');
   await page.getByTestId('portal-directory').getByText('兖州区综合行政执法局').waitFor();
   await e2e.shot(page, '89-portal-directory');
+  // A tablet held upright: one centred column, the navigation in one row.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto('/portal/write');
+  await page.locator('#title').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'nothing wider than the screen');
+  await e2e.shot(page, '89-portal-write-tablet');
 });

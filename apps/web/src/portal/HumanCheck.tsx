@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Flex, Input } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { defineMessages, useMessages } from '../i18n';
@@ -17,8 +17,12 @@ const M = defineMessages({
 export function HumanCheck({ value, onChange, onToken, resetKey }: { value?: string; onChange?: (v: string) => void; onToken: (token: string) => void; resetKey: number }) {
   const m = useMessages(M);
   const [check, setCheck] = useState<Check | null>(null);
+  // A new question clears an old answer (it belongs to the old one); a field never typed in stays untouched, so the
+  // form shows no "required" error before the citizen got there.
+  const typed = useRef(value);
+  typed.current = value;
   const load = useCallback(() => {
-    portalApi.humanCheck().then((c) => { setCheck(c); onToken(c.token); onChange?.(''); }, () => setCheck(null));
+    portalApi.humanCheck().then((c) => { setCheck(c); onToken(c.token); if (typed.current) onChange?.(''); }, () => setCheck(null));
   }, [onToken, onChange]);
   useEffect(load, [resetKey]);
   return (

@@ -174,7 +174,7 @@ export default function WritePage() {
           <Input.TextArea rows={6} maxLength={config.limits.contentMax} showCount />
         </Form.Item>
         <Form.Item label={m('files')} extra={m('filesHint', { max: config.limits.maxFiles, mb })}>
-          <input ref={picker} type="file" multiple hidden accept={TYPES.join(',')} data-testid="portal-files" onChange={(e) => addFiles(e.target.files)} />
+          <input ref={picker} type="file" multiple style={{ display: 'none' }} accept={TYPES.join(',')} data-testid="portal-files" onChange={(e) => addFiles(e.target.files)} />
           <Flex vertical gap={6}>
             {files.map((f, i) => (
               <Flex key={`${f.name}-${i}`} gap={8} align="center">

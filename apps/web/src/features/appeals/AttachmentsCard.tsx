@@ -91,7 +91,7 @@ export function AttachmentsCard({ appealId }: { appealId: string }) {
     <Card size="small" title={<Flex gap={6} align="center"><PaperClipOutlined />{m('title')}{items?.length ? <Tag>{items.length}</Tag> : null}</Flex>} data-testid="attachments"
       extra={<Button size="small" icon={<UploadOutlined />} loading={busy} disabled={full} title={full ? m('full', { max: ATTACHMENT_LIMITS.maxFiles }) : undefined}
         onClick={() => input.current?.click()}>{m('upload')}</Button>}>
-      <input ref={input} type="file" multiple hidden accept="image/jpeg,image/png,image/gif,image/webp,application/pdf" data-testid="attachment-input"
+      <input ref={input} type="file" multiple style={{ display: 'none' }} accept="image/jpeg,image/png,image/gif,image/webp,application/pdf" data-testid="attachment-input"
         onChange={(e) => void upload(e.target.files)} />
       {error ? <ErrorAlert error={error} onRetry={() => setTick((n) => n + 1)} /> : !items ? null : !items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m('none')} style={{ margin: 8 }} />
