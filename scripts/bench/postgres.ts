@@ -36,7 +36,7 @@ export class PostgresAdmin {
   }
 
   async version(): Promise<string> {
-    return this.with(async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0]!.v);
+    return this.with(async (c) => (await c.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v);
   }
 
   /** A fresh empty database, dropped again by `drop()` or, on failure, by the cleanup. */

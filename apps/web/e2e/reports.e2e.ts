@@ -57,6 +57,7 @@ test('a leader generates the monthly report, opens it, downloads the XLSX and op
   const total = drawer.getByTestId('report-section-summary').locator('.ant-table-row').filter({ hasText: '登记总量' });
   assert.match(await total.innerText(), /登记总量\s+2\s+0\s+\+2/);
   await drawer.getByTestId('report-section-redo').getByText('<b>鼓楼街道</b>路灯夜间不亮').waitFor(); // shown as text, not HTML
+  await leader.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined); // the toast covers the title
   await e2e.shot(leader, '97-report-monthly');
   await drawer.getByTestId('report-section-ranking').scrollIntoViewIfNeeded();
   await leader.waitForTimeout(300);
@@ -65,7 +66,7 @@ test('a leader generates the monthly report, opens it, downloads the XLSX and op
   const [download] = await Promise.all([leader.waitForEvent('download'), drawer.getByRole('button', { name: /下载 XLSX/ }).click()]);
   assert.match(download.suggestedFilename(), /月报.*\.xlsx$/);
 
-  const [print] = await Promise.all([leader.context().waitForEvent('page'), drawer.getByRole('link', { name: /打印/ }).click()]);
+  const [print] = await Promise.all([leader.context().waitForEvent('page'), drawer.getByRole('button', { name: /打印/ }).click()]);
   await print.waitForLoadState();
   await print.getByRole('heading', { level: 1 }).waitFor();
   assert.match(await print.title(), /12345热线月报/);

@@ -44,7 +44,7 @@ export function indicatorSection(current: readonly FigureRow[], previous: readon
   });
   return {
     key: 'indicators', title: '考核指标', rows,
-    note: '口径见 DOMAIN.md §7（热线工单）；分母含本期时限届满仍未办结的诉求；满意率分子为满意度加权和。',
+    note: '热线工单；各指标的分子、分母定义见“考核指标”页；分母含本期时限届满仍未办结的诉求；满意率分子为满意度加权和。',
     columns: [col('indicator', '指标'), col('better', '方向'), col('numerator', '分子', 'count'), col('denominator', '分母', 'count'),
       col('rate', '本期', 'rate'), col('previousRate', '上期', 'rate'), col('change', '变化', 'points')],
   };

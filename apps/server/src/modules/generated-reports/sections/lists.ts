@@ -61,7 +61,7 @@ export function rankingSection(result: Awaited<ReturnType<typeof computeAssessme
     key: 'ranking', title: '单位排名', rows,
     note: `分档分类排名；综合分 = 响应率×${w.response} + 解决率×${w.resolution} + 满意率×${w.satisfaction}（按有数据的指标归一），减去超期与重办扣分。本期无数据的单位不列出。`,
     columns: [col('tier', '档次'), col('rank', '名次', 'count'), col('unit', '单位'), col('response', '响应率', 'rate'), col('resolution', '解决率', 'rate'),
-      col('satisfaction', '满意率', 'rate'), col('composite', '综合分'), col('deduction', '扣分'), col('score', '得分'), col('list', '红黑榜')],
+      col('satisfaction', '满意率', 'rate'), col('composite', '综合分', 'count'), col('deduction', '扣分', 'count'), col('score', '得分', 'count'), col('list', '红黑榜')],
   };
 }
 
