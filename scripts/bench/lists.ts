@@ -5,7 +5,8 @@
 // list or board the console asks for is then requested BENCH_REPEAT times (default 30) over real HTTP, one at a time,
 // as the role that uses it; the script prints p50/p95/max per request and the rows returned. Figures are printed,
 // never asserted.
-//   BENCH_APPEALS=100000  BENCH_REPEAT=30  BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres
+//   BENCH_APPEALS=100000  BENCH_REPEAT=30  BENCH_ONLY=看板,board  BENCH_KEEP=1 (keep the database and print its URL)
+//   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { cleanupAll } from './cleanup';
@@ -17,6 +18,8 @@ import { startServer } from './server';
 const APPEALS = intEnv('BENCH_APPEALS', 100_000, 1_000, 5_000_000);
 const REPEAT = intEnv('BENCH_REPEAT', 30, 3, 1_000);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** BENCH_ONLY=dashboard,board: time only the probes whose names contain one of these words. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim()).filter(Boolean);
 
 /** Bulk appeals in SQL: statuses in realistic shares, open ones with a running handling clock and a lead unit. */
 const FILL = `
@@ -101,7 +104,7 @@ async function main() {
     const tokens = new Map<string, string>();
 
     console.log(`\n  ${'request'.padEnd(30)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'rows'.padStart(6)}`);
-    for (const probe of PROBES) {
+    for (const probe of PROBES.filter((p) => !ONLY.length || ONLY.some((w) => p.name.includes(w)))) {
       const token = tokens.get(probe.user) ?? await login(server.baseUrl, probe.user);
       tokens.set(probe.user, token);
       let path = probe.path(ctx);
@@ -129,7 +132,8 @@ async function main() {
   } finally {
     await client.end().catch(() => undefined);
     await server.stop();
-    await db.drop();
+    if (process.env.BENCH_KEEP === '1') { db.keep(); console.log(`  kept database: ${db.url} (drop it with DROP DATABASE ${db.name})`); }
+    else await db.drop();
   }
 }
 

@@ -7,7 +7,7 @@ import { onCleanup } from './cleanup';
 import { percentile } from './load';
 import { startCpuMeter } from './cpu';
 
-export interface BenchDatabase { name: string; url: string; drop: () => Promise<void> }
+export interface BenchDatabase { name: string; url: string; drop: () => Promise<void>; /** Leave it for inspection. */ keep: () => void }
 
 export class PostgresAdmin {
   constructor(readonly serverUrl: string) {
@@ -48,7 +48,7 @@ export class PostgresAdmin {
       console.log(`  dropped database ${name}`);
     };
     const unregister = onCleanup(`drop database ${name}`, drop);
-    return { name, url: this.databaseUrl(name), drop: async () => { unregister(); await drop(); } };
+    return { name, url: this.databaseUrl(name), drop: async () => { unregister(); await drop(); }, keep: unregister };
   }
 
   /** Process ids of the backends connected to a database (the server's pool). */
