@@ -62,6 +62,23 @@ describe('mass-work registry over HTTP', () => {
     assert.equal(roster.body.items.find((x: { id: string }) => x.id === shift.id).a.name, '刘振华');
   });
 
+  it('swaps: approving after the shift was edited never breaks AB岗 nor moves someone else off the slot', async () => {
+    const shift = (await s.api('POST', '/api/registry/shifts', { token: tokens.admin, body: { post: '话务四席', startsAt: at('2026-12-06T08:00:00+08:00'), endsAt: at('2026-12-06T12:00:00+08:00'), aUserId: ids.agent, bUserId: ids.agent2 } })).body;
+    // A asks to hand the slot to the dispatcher; meanwhile the editor makes the dispatcher the B person.
+    const toB = (await s.api('POST', `/api/registry/shifts/${shift.id}/swaps`, { token: tokens.agent, body: { slot: 'a', toUserId: ids.dispatcher } })).body;
+    assert.equal((await s.api('PATCH', `/api/registry/shifts/${shift.id}`, { token: tokens.admin, body: { bUserId: ids.dispatcher } })).status, 200);
+    refused(await s.api('POST', `/api/registry/swaps/${toB.id}/decision`, { token: tokens.supervisor, body: { decision: 'approve' } }), 422, 'BACKUP_REQUIRED');
+    // A asks again; the editor then puts someone else on A: approving would move that person off, so it is refused.
+    const stale = (await s.api('POST', `/api/registry/shifts/${shift.id}/swaps`, { token: tokens.agent, body: { slot: 'a', toUserId: ids.callback } })).body;
+    assert.equal((await s.api('PATCH', `/api/registry/shifts/${shift.id}`, { token: tokens.admin, body: { aUserId: ids.agent2 } })).status, 200);
+    refused(await s.api('POST', `/api/registry/swaps/${stale.id}/decision`, { token: tokens.supervisor, body: { decision: 'approve' } }), 409, 'ILLEGAL_TRANSITION');
+    // Both can still be rejected, and the shift is as the editor left it.
+    assert.equal((await s.api('POST', `/api/registry/swaps/${toB.id}/decision`, { token: tokens.supervisor, body: { decision: 'reject' } })).body.status, 'rejected');
+    const roster = await s.api('GET', `/api/registry/shifts?from=${encodeURIComponent(at('2026-12-06T00:00:00+08:00'))}&to=${encodeURIComponent(at('2026-12-07T00:00:00+08:00'))}`, { token: tokens.agent });
+    const now = roster.body.items.find((x: { id: string }) => x.id === shift.id);
+    assert.deepEqual([now.a.userId, now.b.userId], [ids.agent2, ids.dispatcher]);
+  });
+
   it('first inquiry: the intake agent stays accountable until dispatch, read from the registration event', async () => {
     const reg = await s.api('POST', '/api/appeals', { token: tokens.agent, body: { channel: 'phone_12345', kind: 'help', title: '路灯不亮', content: '建设路东段路灯连续一周不亮，夜间出行不便。' } });
     assert.equal(reg.status, 201, JSON.stringify(reg.body));

@@ -28,7 +28,8 @@ export function AppLayout() {
 
   const roleTags = [...new Map((user?.roles ?? []).map((r) => [`${r.role}@${r.unitId}`, r])).values()];
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    // The outer layout wears the menu's colour, so below the sticky (window-high) menu the left column stays dark.
+    <Layout style={{ minHeight: '100vh', background: '#001529' }}>
       {/* Sticky and as tall as the window: on a long page (detail, search) the menu stays in reach instead of scrolling away. */}
       <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={188} theme="dark" breakpoint="lg"
         style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', overflowX: 'hidden' }}>

@@ -7,17 +7,23 @@ import { M } from './messages';
 import { ReceptionsTab } from './ReceptionsTab';
 import { RosterTab } from './RosterTab';
 
-/** 群众工作: 值班表, 领导接访 and 民情日记; unit leaders see only their diaries (the roster is the centre's). */
+/**
+ * 群众工作: 值班表 for the hotline's staff (agents and callback staff see it to ask for swaps), 领导接访 for the
+ * centre's managers, 民情日记 for leaders and overseers. The server checks every call again.
+ */
 export default function RegistryPage() {
   const m = useMessages(M);
-  const { roles } = useAuth();
-  const centre = roles.some((r) => r === 'admin' || r === 'supervisor' || r === 'leader' || r === 'dispatcher');
+  const { hasRole } = useAuth();
+  const roster = hasRole('admin', 'supervisor', 'leader', 'dispatcher', 'agent', 'callback');
+  const receptions = hasRole('admin', 'supervisor', 'leader', 'dispatcher');
+  const diaries = hasRole('admin', 'supervisor', 'leader', 'dispatcher', 'unit_leader');
   return (
     <>
       <PageTitle title={m('title')} />
       <Tabs destroyOnHidden items={[
-        ...(centre ? [{ key: 'roster', label: m('roster'), children: <RosterTab /> }, { key: 'receptions', label: m('receptions'), children: <ReceptionsTab /> }] : []),
-        { key: 'diaries', label: m('diaries'), children: <DiariesTab /> },
+        ...(roster ? [{ key: 'roster', label: m('roster'), children: <RosterTab /> }] : []),
+        ...(receptions ? [{ key: 'receptions', label: m('receptions'), children: <ReceptionsTab /> }] : []),
+        ...(diaries ? [{ key: 'diaries', label: m('diaries'), children: <DiariesTab /> }] : []),
       ]} />
     </>
   );

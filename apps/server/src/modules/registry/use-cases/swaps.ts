@@ -44,8 +44,14 @@ export async function decideSwapRequest(deps: Deps, user: SessionUser, id: strin
   if (!shift) throw new AppError('NOT_FOUND');
   const changes = swap.slot === 'a' ? { aUserId: swap.toUserId } : { bUserId: swap.toUserId };
   if (decision === 'approve') {
+    // The shift may have been edited since the request: the slot must still be the requester's, and the person
+    // taking it over must not now be the shift's other slot (A and B the same person breaks AB岗).
+    const holder = swap.slot === 'a' ? shift.aUserId : shift.bUserId;
+    if (holder !== swap.fromUserId) throw new AppError('ILLEGAL_TRANSITION', 'the slot has changed hands since the request', { slot: swap.slot });
     const around = await listShifts(db, jid, shift.startsAt, shift.endsAt);
-    const overlap = problemsOfCandidate({ ...shift, ...changes }, around).find((p) => p.kind === 'overlap');
+    const problems = problemsOfCandidate({ ...shift, ...changes }, around);
+    if (problems.some((p) => p.kind === 'same_person_ab' || p.kind === 'missing_backup')) throw new AppError('BACKUP_REQUIRED', undefined, { field: 'toUserId' });
+    const overlap = problems.find((p) => p.kind === 'overlap');
     if (overlap && overlap.kind === 'overlap') throw new AppError('ROSTER_OVERLAP', undefined, { userId: overlap.userId });
   }
   await db.transaction(async (tx) => {
