@@ -34,14 +34,14 @@ test('a wrong password shows the Chinese error and stays on the login page', asy
 
 /** Each role's landing page and side navigation (apps/web/src/app/areas.tsx). */
 const ROLES: { user: string; home: string; menu: string[]; shot?: string }[] = [
-  { user: 'agent', home: '/intake', menu: ['受理', '查询'] },
-  { user: 'dispatcher', home: '/dispatch', menu: ['受理', '派单', '查询', '数据看板', '群众工作'] },
-  { user: 'zhujian.handler', home: '/handling', menu: ['承办', '查询'] },
-  { user: 'zhujian.leader', home: '/review', menu: ['承办', '审核', '查询', '数据看板', '考核指标', '群众工作'], shot: '42-review-empty' },
-  { user: 'callback', home: '/callback', menu: ['回访', '查询'] },
-  { user: 'supervisor', home: '/supervision', menu: ['督办', '查询', '数据看板', '考核指标', '分析报告', '留言板审核', '群众工作'] },
-  { user: 'leader', home: '/dashboard', menu: ['查询', '数据看板', '考核指标', '分析报告', '留言板审核', '群众工作'] },
-  { user: 'admin', home: '/admin', menu: ['查询', '数据看板', '考核指标', '分析报告', '留言板审核', '群众工作', '系统管理'] },
+  { user: 'agent', home: '/intake', menu: ['受理', '查询', '群众工作', '民生代办'] },
+  { user: 'dispatcher', home: '/dispatch', menu: ['受理', '派单', '查询', '数据看板', '群众工作', '民生代办'] },
+  { user: 'zhujian.handler', home: '/handling', menu: ['承办', '查询', '民生代办'] },
+  { user: 'zhujian.leader', home: '/review', menu: ['承办', '审核', '查询', '数据看板', '考核指标', '群众工作', '基层治理', '听证会', '民生代办'], shot: '42-review-empty' },
+  { user: 'callback', home: '/callback', menu: ['回访', '查询', '群众工作'] },
+  { user: 'supervisor', home: '/supervision', menu: ['督办', '查询', '数据看板', '考核指标', '分析报告', '留言板审核', '群众工作', '基层治理', '听证会', '民生代办'] },
+  { user: 'leader', home: '/dashboard', menu: ['查询', '数据看板', '考核指标', '分析报告', '留言板审核', '群众工作', '基层治理', '听证会'] },
+  { user: 'admin', home: '/admin', menu: ['查询', '数据看板', '考核指标', '分析报告', '留言板审核', '群众工作', '基层治理', '听证会', '民生代办', '系统管理'] },
 ];
 
 test('each role lands on its own queue and sees only its menus', async () => {

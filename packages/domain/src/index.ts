@@ -11,3 +11,6 @@ export * from './deadlines/supervision-schedule';
 export * from './attachments/sniff';
 export * from './indicators';
 export * from './registry';
+export * from './hearings';
+export * from './proxy';
+export * from './grassroots';

@@ -30,6 +30,16 @@ export interface RegistrySettings {
   scheduleHorizonDays: number;
   /** Working days a reception matter (交办事项) has before its result is due back to the leader. */
   matterDueWorkingDays: number;
+  /** 群众工作网络: 五有 for work stations, 四有一要 for work rooms, minimum staff and information officers (seed 003 §4–6). */
+  stationRequirements: string[];
+  roomRequirements: string[];
+  stationMinStaff: number;
+  roomMinStaff: number;
+  officersMinStreet: number;
+  officersMinDepartment: number;
+  officersMinCommunity: number;
+  /** 矛盾纠纷: days after resolution at which a dispute is revisited (回访). */
+  disputeRevisitDays: number[];
 }
 
 export interface AssessmentTier { key: string; zh: string; en: string; unitKinds: string[] }
@@ -76,7 +86,9 @@ export const DEFAULT_SETTINGS: JurisdictionSettings = {
     deductions: { overduePoints: 0.5, redoPoints: 0.5, maxPoints: 20 },
     listSize: 3,
   },
-  registry: { diaryVisitDay: 28, diaryMinEntriesPerMonth: 1, receptionsPerLeaderPerMonth: 1, receptionEveryWorkingDay: true, scheduleHorizonDays: 28, matterDueWorkingDays: 15 },
+  registry: { diaryVisitDay: 28, diaryMinEntriesPerMonth: 1, receptionsPerLeaderPerMonth: 1, receptionEveryWorkingDay: true, scheduleHorizonDays: 28, matterDueWorkingDays: 15,
+    stationRequirements: ['有班子', '有牌子', '有平台', '有制度', '有保障'], roomRequirements: ['办公有场所', '门口有牌子', '接待有人员', '工作有制度', '记录要归档'],
+    stationMinStaff: 5, roomMinStaff: 3, officersMinStreet: 3, officersMinDepartment: 1, officersMinCommunity: 3, disputeRevisitDays: [7, 30] },
 };
 
 /** Stored settings over the defaults; unknown keys are ignored so old rows keep working. */

@@ -17,6 +17,8 @@ import { createUser } from '../modules/admin/use-cases/create-user';
 import { seedDemoAppeals } from './demo-appeals';
 import { seedPortalDemo } from '../modules/board/use-cases/seed-portal-demo';
 import { seedRegistryDemo } from '../modules/registry/use-cases/seed-registry-demo';
+import { seedHearingsProxyDemo } from '../modules/proxy-services/use-cases/seed-hearings-proxy-demo';
+import { seedGrassrootsDemo } from '../modules/grassroots/use-cases/seed-grassroots-demo';
 
 export interface SeedDemoResult { created: boolean; jurisdictionId: string; appeals: number }
 
@@ -46,6 +48,8 @@ export async function seedDemo(deps: Deps, options: { appeals?: number; compactA
   const appeals = await seedDemoAppeals(deps, DEMO_COUNTY_CODE, seeded, options.appeals ?? 300, log);
   await seedPortalDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey);
   await seedRegistryDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey, { matters: appeals > 0 });
+  await seedHearingsProxyDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey);
+  await seedGrassrootsDemo(deps, DEMO_COUNTY_CODE, seeded.unitIdByKey);
   await settleQueuedNotifications(db, DEMO_COUNTY_CODE, deps.now());
   return { created: true, jurisdictionId: DEMO_COUNTY_CODE, appeals };
 }

@@ -26,6 +26,9 @@ import { portalRoutes } from '../modules/portal/routes';
 import { boardRoutes } from '../modules/board/routes';
 import { indicatorRoutes } from '../modules/indicators/routes';
 import { registryRoutes } from '../modules/registry/routes';
+import { grassrootsRoutes } from '../modules/grassroots/routes';
+import { hearingRoutes } from '../modules/hearings/routes';
+import { proxyServiceRoutes } from '../modules/proxy-services/routes';
 import { generatedReportRoutes } from '../modules/generated-reports/routes';
 import { registerWebAssets } from './web-assets';
 import { rejectUnstorableText } from './text-guard';
@@ -92,6 +95,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(boardRoutes(deps));
   await app.register(indicatorRoutes(deps));
   await app.register(registryRoutes(deps));
+  await app.register(grassrootsRoutes(deps));
+  await app.register(hearingRoutes(deps));
+  await app.register(proxyServiceRoutes(deps));
   await app.register(generatedReportRoutes(deps));
   return app;
 }

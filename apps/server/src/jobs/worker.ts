@@ -9,6 +9,7 @@ import { PORTAL_JOB_HANDLERS, startPortalSchedules } from '../modules/board/port
 import { REPORT_JOB_HANDLERS, startReportSchedules } from '../modules/generated-reports/report-jobs';
 import { recordJob } from '../http/metrics';
 import { REGISTRY_JOB_HANDLERS, startRegistrySchedules } from '../modules/registry/registry-jobs';
+import { GRASSROOTS_JOB_HANDLERS, startGrassrootsSchedules } from '../modules/grassroots/grassroots-jobs';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
@@ -24,6 +25,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   ...REPORT_JOB_HANDLERS,
   // registry_upkeep (recurring receptions → portal directory; hourly): startRegistrySchedules.
   ...REGISTRY_JOB_HANDLERS,
+  // grassroots_revisits (回访 of resolved disputes made due; hourly): startGrassrootsSchedules.
+  ...GRASSROOTS_JOB_HANDLERS,
 };
 
 /**
@@ -37,6 +40,7 @@ export class Worker {
   private stopPortalSchedules: (() => void) | null = null;
   private stopRegistrySchedules: (() => void) | null = null;
   private stopReportSchedules: (() => void) | null = null;
+  private stopGrassrootsSchedules: (() => void) | null = null;
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
@@ -49,6 +53,7 @@ export class Worker {
     this.stopPortalSchedules = startPortalSchedules(this.deps);
     this.stopRegistrySchedules = startRegistrySchedules(this.deps);
     this.stopReportSchedules = startReportSchedules(this.deps);
+    this.stopGrassrootsSchedules = startGrassrootsSchedules(this.deps);
   }
 
   async stop(): Promise<void> {
@@ -62,6 +67,8 @@ export class Worker {
     this.stopRegistrySchedules = null;
     this.stopReportSchedules?.();
     this.stopReportSchedules = null;
+    this.stopGrassrootsSchedules?.();
+    this.stopGrassrootsSchedules = null;
     await this.running;
   }
 

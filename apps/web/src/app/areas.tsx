@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import {
-  AlertOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, FileTextOutlined, InboxOutlined, MessageOutlined, PhoneOutlined, SendOutlined, SettingOutlined, SolutionOutlined,
+  AlertOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, FileSearchOutlined, FileTextOutlined, InboxOutlined, MessageOutlined, PhoneOutlined, SendOutlined, SettingOutlined, SolutionOutlined,
   TeamOutlined, TrophyOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@minsheng/contracts';
@@ -41,8 +41,14 @@ export const AREAS: readonly AreaRoute[] = [
   { path: 'reports', title: 'nav.reports', roles: ['leader', 'supervisor', 'admin'], icon: <FileTextOutlined />, screen: lazy(() => import('../features/reports/ReportsPage')) },
   // 留言板审核: the server lets only the centre's (root unit's) admin, supervisor and leader publish.
   { path: 'board', title: 'nav.board', roles: ['admin', 'supervisor', 'leader'], icon: <MessageOutlined />, screen: lazy(() => import('../features/board/BoardReview')) },
-  // 群众工作 (值班表, 领导接访, 民情日记): the centre's roles; unit leaders write and oversee diaries.
-  { path: 'registry', title: 'nav.registry', roles: ['leader', 'unit_leader', 'supervisor', 'dispatcher', 'admin'], icon: <TeamOutlined />, screen: lazy(() => import('../features/registry/RegistryPage')) },
+  // 群众工作 (值班表, 领导接访, 民情日记): the centre's roles (agents and callback staff see the roster to ask for swaps); unit leaders write and oversee diaries.
+  { path: 'registry', title: 'nav.registry', roles: ['leader', 'unit_leader', 'supervisor', 'dispatcher', 'admin', 'agent', 'callback'], icon: <TeamOutlined />, screen: lazy(() => import('../features/registry/RegistryPage')) },
+  // 基层治理 (网格与信息员, 居情档案, 矛盾纠纷): the centre's overseers, and street (and department) unit leaders for their own unit.
+  { path: 'grassroots', title: 'nav.grassroots', roles: ['supervisor', 'leader', 'admin', 'unit_leader'], icon: <ApartmentOutlined />, screen: lazy(() => import('../features/grassroots/GrassrootsPage')) },
+  // 听证会: organised by the centre's leader, supervisor and admin, and unit leaders for their unit.
+  { path: 'hearings', title: 'nav.hearings', roles: ['leader', 'unit_leader', 'supervisor', 'admin'], icon: <AuditOutlined />, screen: lazy(() => import('../features/hearings/HearingsPage')) },
+  // 民生事项代办: 代办员 at the centre, streets and community stations; the catalogue is the admin's.
+  { path: 'proxy', title: 'nav.proxy', roles: ['agent', 'dispatcher', 'handler', 'unit_leader', 'supervisor', 'admin'], icon: <SolutionOutlined />, screen: lazy(() => import('../features/proxy/ProxyPage')) },
   { path: 'admin/*', href: '/admin', title: 'nav.admin', roles: ['admin'], icon: <SettingOutlined />, screen: lazy(() => import('../features/admin/AdminArea')) },
 ];
 

@@ -16,16 +16,18 @@ const BoardPage = lazy(() => import('./BoardPage'));
 const StatsPage = lazy(() => import('./StatsPage'));
 const DirectoryPage = lazy(() => import('./DirectoryPage'));
 const KnowledgePage = lazy(() => import('./KnowledgePage'));
+const HearingsPage = lazy(() => import('./HearingsPage'));
+const ProxyPage = lazy(() => import('./ProxyPage'));
 
 export const PM = defineMessages({
   zh: {
     site: '{name}群众诉求服务平台', home: '首页', write: '我要写信', track: '办理查询', board: '留言选登', stats: '每月通报', directory: '单位名录',
-    knowledge: '办事指南', lang: 'English', notFound: '页面不存在', back: '返回首页', hotline: '热线电话 12345 · 全天候受理',
+    knowledge: '办事指南', hearings: '听证公示', proxy: '民生代办', lang: 'English', notFound: '页面不存在', back: '返回首页', hotline: '热线电话 12345 · 全天候受理',
     footer: '您的个人信息依法保密；公开内容均已隐去姓名、电话、证件号码、车牌、银行卡、邮箱和详细地址。',
   },
   en: {
     site: '{name} Citizen Service Platform', home: 'Home', write: 'Write to us', track: 'Track', board: 'Message board', stats: 'Monthly figures', directory: 'Directory',
-    knowledge: 'Guides', lang: '中文', notFound: 'Page not found', back: 'Back home', hotline: 'Hotline 12345 · around the clock',
+    knowledge: 'Guides', hearings: 'Hearings', proxy: 'Proxy services', lang: '中文', notFound: 'Page not found', back: 'Back home', hotline: 'Hotline 12345 · around the clock',
     footer: 'Your personal data is kept confidential by law; published texts hide names, phones, ID numbers, plates, bank cards, e-mail and detailed addresses.',
   },
 });
@@ -38,7 +40,7 @@ export function usePortalConfig(): PortalConfig {
   return c;
 }
 
-export const NAV = ['write', 'track', 'board', 'stats', 'knowledge', 'directory'] as const;
+export const NAV = ['write', 'track', 'board', 'stats', 'knowledge', 'proxy', 'hearings', 'directory'] as const;
 
 function Loading() {
   return <Flex justify="center" style={{ padding: 48 }}><Spin size="large" /></Flex>;
@@ -77,6 +79,8 @@ function Shell() {
                 <Route path="stats" element={<StatsPage />} />
                 <Route path="knowledge" element={<KnowledgePage />} />
                 <Route path="directory" element={<DirectoryPage />} />
+                <Route path="hearings" element={<HearingsPage />} />
+                <Route path="proxy" element={<ProxyPage />} />
                 <Route path="*" element={<Result status="404" title="404" subTitle={m('notFound')} extra={<NavLink to="/">{m('back')}</NavLink>} />} />
               </Routes>
             </Suspense>

@@ -33,6 +33,17 @@ export interface Directory {
 export interface Article { id: string; title: string; body: string; categoryName: string | null; updatedAt: string }
 export interface Rating { satisfaction: SatisfactionLevel; solved: boolean; comment?: string }
 
+export interface PublicHearing {
+  id: string; title: string; topic: string; organiserName: string | null; place: string; scheduledAt: string; status: string; notice: string; announcedAt: string | null;
+  representatives: { residents: number; enterprises: string[]; attended: number | null }; materials: { title: string; summary: string }[];
+  minutes: string | null; outcome: string | null; cancelReason: string | null;
+}
+export interface PublicProxyItem { id: string; code: string; name: string; level: 'district' | 'street' | 'community'; unitName: string | null; procedure: string[]; materials: string[]; promisedDays: number; fee: string }
+export interface ProxyTrackView {
+  number: string; itemName: string; level: string | null; unitName: string | null; status: string; promisedDays: number; acceptedAt: string; dueAt: string | null;
+  overdue: boolean; closedAt: string | null; result: string | null; steps: { status: string; note: string; at: string }[];
+}
+
 export const portalApi = {
   config: () => api.get<PortalConfig>('/api/portal/config'),
   areas: (q: string, signal?: AbortSignal) => api.get<{ items: AreaOption[] }>('/api/portal/areas', { q }, signal),
@@ -45,4 +56,7 @@ export const portalApi = {
   stats: (month?: string) => api.get<Stats>('/api/portal/stats', { month }),
   directory: () => api.get<Directory>('/api/portal/directory'),
   knowledge: (q: string, cursor?: string) => api.get<Page<Article>>('/api/portal/knowledge', { q, cursor }),
+  hearings: () => api.get<{ items: PublicHearing[] }>('/api/portal/hearings'),
+  proxyItems: (query: { level?: string; q?: string }) => api.get<{ items: PublicProxyItem[] }>('/api/portal/proxy-items', query),
+  proxyTrack: (number: string, queryCode: string) => api.post<ProxyTrackView>('/api/portal/proxy-track', { number, queryCode }),
 };

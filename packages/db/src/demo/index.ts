@@ -14,3 +14,5 @@ export type { KnowledgeArticleSeed, ReplyTemplateSeed } from './knowledge';
 export { DEMO_CATEGORY_ATTRIBUTES } from './open311';
 export { DEMO_SCHEDULES } from './portal';
 export { DEMO_CASE, DEMO_DIARIES, DEMO_RECEPTION_RULES, DEMO_ROSTER, DEMO_ROSTER_DAYS, DEMO_SESSION } from './registry';
+export { DEMO_DISPUTES, DEMO_FILE_SECTIONS, DEMO_OFFICERS, DEMO_REPORT, DEMO_ROOMS, DEMO_SCREENING, DEMO_STATIONS } from './grassroots';
+export { DEMO_HEARINGS, DEMO_PROXY_ITEMS, DEMO_PROXY_REQUESTS } from './hearings-proxy';

@@ -18,3 +18,5 @@ export * from './portal';
 export * from './indicators';
 export * from './generated-reports';
 export * from './registry';
+export * from './grassroots';
+export * from './hearings-proxy';

@@ -8,3 +8,5 @@ export * from './public';
 export * from './assessment';
 export * from './reports';
 export * from './registry';
+export * from './grassroots';
+export * from './hearings-proxy';

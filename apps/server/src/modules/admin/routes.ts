@@ -89,6 +89,10 @@ const SettingsBody = Type.Object({
     diaryVisitDay: Type.Optional(Type.Integer({ minimum: 1, maximum: 31 })), diaryMinEntriesPerMonth: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })),
     receptionsPerLeaderPerMonth: Type.Optional(Type.Integer({ minimum: 0, maximum: 31 })), receptionEveryWorkingDay: Type.Optional(Type.Boolean()),
     scheduleHorizonDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })), matterDueWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+    stationRequirements: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 })), roomRequirements: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 })),
+    stationMinStaff: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), roomMinStaff: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), officersMinStreet: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    officersMinDepartment: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), officersMinCommunity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+    disputeRevisitDays: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 365 }), { maxItems: 6 })),
   }, { additionalProperties: false })),
 }, { additionalProperties: false, minProperties: 1 });
 const DurationBody = Type.Object({ amount: Type.Number({ minimum: 0, maximum: 10_000 }), unit: StringEnum(DURATION_UNITS) }, { additionalProperties: false });

@@ -1,7 +1,7 @@
 import { Form, Input } from 'antd';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useMessages } from '../../i18n';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { registryApi } from './registry-api';
 import { StaffHint } from './StaffHint';

@@ -8,7 +8,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNotify } from '../../components/notify';
 import { useMessages } from '../../i18n';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { registryApi } from './registry-api';
 import type { ComplianceRow, Diary } from './registry-api';

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useI18n, useMessages } from '../../i18n';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { toRecurrence, weekdayName } from './recurrence';
 import type { Freq } from './recurrence';

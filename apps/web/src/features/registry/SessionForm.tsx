@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useApi } from '../../api/useApi';
 import { useAuth } from '../../auth/AuthContext';
 import { useI18n, useMessages } from '../../i18n';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { describeRecurrence } from './recurrence';
 import { registryApi } from './registry-api';

@@ -2,7 +2,7 @@ import { DatePicker, Flex, Form, Input } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useMessages } from '../../i18n';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { registryApi } from './registry-api';
 import type { Shift } from './registry-api';

@@ -1,6 +1,6 @@
 import { Form, Input, Radio } from 'antd';
 import { useMessages } from '../../i18n';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { registryApi } from './registry-api';
 import type { Shift } from './registry-api';

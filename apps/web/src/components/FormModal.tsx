@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Form, Modal } from 'antd';
 import type { FormInstance } from 'antd';
-import { useI18n } from '../../i18n';
-import { useNotify } from '../../components/notify';
+import { useI18n } from '../i18n';
+import { useNotify } from './notify';
 
 /**
- * A modal form for one registry action: validates, sends, says it worked (or shows the API's error and stays open
- * so nothing typed is lost). Mounted fresh on every open, so `initialValues` are the defaults each time.
+ * A modal form for one action (registry, grassroots, hearings, proxy services…): validates, sends, says it worked (or shows the
+ * API's error and stays open so nothing typed is lost). Mounted fresh on every open, so `initialValues` are the
+ * defaults each time.
  */
 export function FormModal<T extends object>({ open, title, form, initialValues, submit, done, onClose, width = 560, children }: {
   open: boolean; title: string; form: FormInstance<T>; initialValues?: Partial<T>;
