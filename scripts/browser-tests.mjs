@@ -2,14 +2,13 @@
 // The browser tier of `npm test` (`npm test -- browser`): real browser tests of the staff console.
 //   1. chromium and the CJK fonts must be installed (Debian packages; never downloaded): otherwise FAIL and say how.
 //   2. typecheck apps/web/e2e, build the console when it is stale (scripts/build-web.mjs).
-//   3. start one test server (scripts/browser-server.ts: the real app on in-memory PGlite with a movable clock),
-//   4. run apps/web/e2e/*.e2e.ts with node's test runner through tsx, one file at a time, against it.
+//   3. run apps/web/e2e/*.e2e.ts with node's test runner through tsx, one file at a time, each against its own fresh
+//      test server (scripts/browser-server.ts: the real app on in-memory PGlite with a movable clock).
 // Screenshots land in apps/web/e2e/artifacts/. Extra arguments are passed to the test runner
 // (e.g. `node scripts/browser-tests.mjs --test-name-pattern=退单`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,24 +38,16 @@ step('build the console when stale', [join(root, 'scripts/build-web.mjs')]);
 const files = readdirSync(join(root, 'apps/web/e2e')).filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => join('apps/web/e2e', f));
 if (!files.length) fail('no apps/web/e2e/*.e2e.ts files');
 
-console.log('· start the test server (scripts/browser-server.ts)');
-const server = spawn(process.execPath, [tsx, join(root, 'scripts/browser-server.ts')], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-const info = await new Promise((resolve) => {
-  const timer = setTimeout(() => resolve(null), 180_000);
-  server.once('exit', () => { clearTimeout(timer); resolve(null); });
-  createInterface({ input: server.stdout }).on('line', (line) => {
-    if (line.startsWith('{"ready"')) { clearTimeout(timer); resolve(JSON.parse(line)); } else console.log(`[server] ${line}`);
-  });
-});
-if (!info) { server.kill('SIGTERM'); fail('the test server did not start'); }
-console.log(`  server ${info.url} (clock ${info.now}), ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
+// Each file gets its own fresh server (apps/web/e2e/harness.ts starts scripts/browser-server.ts when no
+// MINSHENG_E2E_URL is given), exactly as when the file is run alone: no file's appeals, clock moves or settings leak
+// into another's counts. Files run one after another; a server starts in a few seconds.
+const env = { ...process.env };
+delete env.MINSHENG_E2E_URL;
+delete env.MINSHENG_E2E_CONTROL;
 const args = [tsx, '--test', '--test-reporter=spec', '--test-concurrency=1', ...process.argv.slice(2), ...files];
 const code = await new Promise((resolve) => {
-  const run = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, MINSHENG_E2E_URL: info.url, MINSHENG_E2E_CONTROL: info.control } });
+  const run = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env });
   run.once('exit', (c) => resolve(c ?? 1));
 });
-server.kill('SIGTERM');
-await new Promise((r) => { server.once('exit', r); setTimeout(r, 5000); });
 console.log(`browser tests ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in apps/web/e2e/artifacts/`);
 process.exit(code);
