@@ -5,6 +5,7 @@ import { queryRows } from '@minsheng/db';
 import { startTestServer } from './harness';
 import type { TestServer } from './harness';
 import { assertError, assertWire, o311 } from './open311-helpers';
+import { open311KeyJurisdiction, open311KeyPrefix } from '../src/modules/open311/api-key';
 
 /** Administration of Open311: API keys (shown once, hashed, deactivated) and a category's attributes, audited. */
 const JID = '370812';
@@ -24,6 +25,12 @@ describe('Open311 administration', () => {
     categoryId = row!.id;
   });
   after(() => s.close());
+
+  it('a key\'s shown prefix ends four characters after the jurisdiction, even when the random part holds an underscore', () => {
+    const key = `mso_370812_ab_d${'x'.repeat(39)}`;
+    assert.equal(open311KeyJurisdiction(key), '370812');
+    assert.equal(open311KeyPrefix(key), 'mso_370812_ab_d');
+  });
 
   it('an administrator issues a key that is shown once; only its hash is stored and the issue is audited', async () => {
     const res = await s.api('POST', '/api/admin/open311-keys', { token: tokens.admin, body: { name: '随手拍 App' } });

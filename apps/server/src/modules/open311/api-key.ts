@@ -23,5 +23,6 @@ export function open311KeyJurisdiction(key: string): string | null {
 
 /** What an administrator sees to tell keys apart: the jurisdiction part and four secret characters. */
 export function open311KeyPrefix(key: string): string {
-  return key.slice(0, key.lastIndexOf('_') + 5);
+  // The underscore after the jurisdiction, not the last one: the random part (base64url) may contain '_' too.
+  return key.slice(0, key.indexOf('_', PREFIX.length) + 5);
 }
