@@ -34,17 +34,20 @@ export interface SaveAttachments {
   files: readonly PreparedAttachment[];
   source: 'staff' | 'citizen' | 'exchange';
   uploadedBy: string | null;
-  /** The application's clock (tests move it), not the database's. */
+  /** The application's clock (tests move it), not the database's; defaults to the process clock. */
   at?: Date | undefined;
 }
 
 /** Store prepared files, encrypted, inside the caller's transaction. */
 export async function saveAttachments(tx: Executor, cipher: PiiCipher, s: SaveAttachments): Promise<AttachmentMeta[]> {
   const saved: AttachmentMeta[] = [];
-  for (const f of s.files) {
+  const at = s.at ?? new Date();
+  for (const [i, f] of s.files.entries()) {
     saved.push(await insertAttachment(tx, {
       jurisdictionId: s.jurisdictionId, appealId: s.appealId, filename: f.filename, contentType: f.contentType, sizeBytes: f.sizeBytes,
-      sha256: f.sha256, dataEnc: cipher.encryptBytes(f.bytes), source: s.source, uploadedBy: s.uploadedBy, ...(s.at ? { createdAt: s.at } : {}),
+      // The files of one upload are stamped a millisecond apart, so they list in the order they were sent (ids
+      // made in the same millisecond do not sort in creation order).
+      sha256: f.sha256, dataEnc: cipher.encryptBytes(f.bytes), source: s.source, uploadedBy: s.uploadedBy, createdAt: new Date(at.getTime() + i),
     }));
   }
   return saved;
