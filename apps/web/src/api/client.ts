@@ -104,6 +104,21 @@ export const api = {
   async upload<T>(path: string, form: FormData): Promise<T> {
     return json<T>('POST', path, { form });
   },
+  /**
+   * GET a file the session may read (a PDF attachment, a report's print page) and show it in a new tab: a plain link
+   * cannot carry the bearer token. The tab opens first, during the click, so a popup blocker lets it through.
+   */
+  async openInTab(path: string): Promise<void> {
+    const tab = window.open('', '_blank');
+    try {
+      const url = URL.createObjectURL(await (await send('GET', path, { headers: { accept: '*/*' } })).blob());
+      if (tab) tab.location.href = url; else window.location.assign(url);
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      tab?.close();
+      throw e;
+    }
+  },
   /** GET a file (e.g. an XLSX export) and hand it to the browser as a download. */
   async download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
     const res = await send('GET', path, { query, headers: { accept: '*/*' } });

@@ -74,16 +74,7 @@ export function AttachmentsCard({ appealId }: { appealId: string }) {
   }
 
   async function openPdf(item: Attachment) {
-    // Open the tab first (a popup blocker allows it during the click), then give it the bytes.
-    const tab = window.open('', '_blank');
-    try {
-      const url = URL.createObjectURL(await api.blob(item.url));
-      if (tab) tab.location.href = url; else window.location.assign(url);
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (e) {
-      tab?.close();
-      notify.error(e);
-    }
+    try { await api.openInTab(item.url); } catch (e) { notify.error(e); }
   }
 
   const full = (items?.length ?? 0) >= ATTACHMENT_LIMITS.maxFiles;

@@ -7,7 +7,6 @@ import { useNotify } from '../../components/notify';
 import { formatTime } from '../../components/time';
 import { useMessages } from '../../i18n';
 import { M } from './messages';
-import { openPrintView } from './openPrintView';
 import { SectionTable } from './SectionTable';
 import type { Report } from './types';
 
@@ -22,7 +21,7 @@ export function ReportView({ id, onClose }: { id: string; onClose: () => void })
       extra={(
         <Flex gap={8}>
           <Button icon={<DownloadOutlined />} onClick={() => { api.download(`/api/reports/${id}.xlsx`, undefined, 'report.xlsx').catch(notify.error); }}>{m('xlsx')}</Button>
-          <Button icon={<PrinterOutlined />} onClick={() => { openPrintView(id).catch(notify.error); }}>{m('print')}</Button>
+          <Button icon={<PrinterOutlined />} onClick={() => { api.openInTab(`/api/reports/${id}/print`).catch(notify.error); }}>{m('print')}</Button>
         </Flex>
       )}>
       {data.error ? <ErrorAlert error={data.error} onRetry={data.reload} /> : null}

@@ -10,7 +10,6 @@ import { formatTime } from '../../components/time';
 import { useMessages } from '../../i18n';
 import { GenerateForm } from './GenerateForm';
 import { M } from './messages';
-import { openPrintView } from './openPrintView';
 import { ReportView } from './ReportView';
 import type { ReportHead } from './types';
 
@@ -34,7 +33,7 @@ export default function ReportsPage() {
         <Flex gap={4}>
           <Button size="small" onClick={() => setOpen(r.id)}>{m('open')}</Button>
           <Button size="small" onClick={() => { api.download(`/api/reports/${r.id}.xlsx`, undefined, 'report.xlsx').catch(notify.error); }}>{m('xlsx')}</Button>
-          <Button size="small" onClick={() => { openPrintView(r.id).catch(notify.error); }}>{m('print')}</Button>
+          <Button size="small" onClick={() => { api.openInTab(`/api/reports/${r.id}/print`).catch(notify.error); }}>{m('print')}</Button>
         </Flex>
       ),
     },
