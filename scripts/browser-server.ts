@@ -12,7 +12,9 @@ import { loadConfig } from '../apps/server/src/config';
 import { createDeps } from '../apps/server/src/compose';
 import { buildApp } from '../apps/server/src/http/app';
 import { seedDemo } from '../apps/server/src/demo/seed-demo';
+import { setSessionIdleMinutes } from '../apps/server/src/modules/auth/session-idle';
 import { sweepDeadlines } from '../apps/server/src/jobs/deadline-sweep';
+import { sweepProxyDeadlines } from '../apps/server/src/modules/proxy-services/use-cases/sweep-proxy-deadlines';
 import { draftBoardPosts } from '../apps/server/src/modules/board/use-cases/draft-board-posts';
 import { verifyHumanCheck } from '../apps/server/src/modules/portal/human-check';
 
@@ -25,6 +27,8 @@ const database = await createTestDatabase();
 const config = loadConfig({ MINSHENG_SECRET: 'browser-test-secret-0123456789abcdef', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv);
 const deps = await createDeps(config, database, { now });
 await seedDemo(deps, { appeals: 0, compactAreas: true });
+// The clock moves by hours while pages stay open: sessions last their 12 hours, idle or not.
+await setSessionIdleMinutes(deps, '370812', 720);
 deps.defaultJurisdictionId = '370812';
 const app = await buildApp(deps);
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -40,7 +44,7 @@ const control = createServer((req, res) => {
       offsetMs += advance;
     } else if (req.method === 'POST' && req.url === '/sweep') {
       // What the worker does every minute in production: lights, urges, notices (no worker runs here).
-      sweepDeadlines(deps, '370812').then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
+      sweepDeadlines(deps, '370812').then(async (result) => ({ ...result, proxy: await sweepProxyDeadlines(deps, '370812') })).then((result) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result)),
         (err: Error) => res.writeHead(500).end(err.message));
       return;
     } else if (req.method === 'POST' && req.url === '/board-drafts') {

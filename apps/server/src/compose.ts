@@ -6,9 +6,9 @@ import { SessionCache } from './modules/auth/session-cache';
 import { JurisdictionRuntimes } from './runtime/jurisdiction-runtime';
 import { createOutbound } from './modules/notifications/outbound';
 
-/** Open the configured database (PGlite in the data folder, or PostgreSQL at DATABASE_URL) once per process. */
+/** Open the configured database (PGlite in the data folder, or PostgreSQL at DATABASE_URL with an optional replica at DATABASE_READ_URL) once per process. */
 export function openConfiguredDatabase(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize });
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize, readUrl: config.databaseReadUrl, readMaxLagSeconds: config.readMaxLagSeconds });
 }
 
 /** The composition root: every dependency a use case may touch, built in one place. */
@@ -18,7 +18,7 @@ export async function createDeps(config: Config, database: Database, overrides: 
   return {
     config,
     database,
-    cipher: createPiiCipher(config.secret),
+    cipher: createPiiCipher(config.secret, config.previousSecrets),
     runtimes: new JurisdictionRuntimes(database.db),
     sessions: new SessionCache(),
     outbound: createOutbound(config.notify),

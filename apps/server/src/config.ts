@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
+import { parsePreviousSecrets } from '@minsheng/db';
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming hot standby for analytics and list reads (PostgreSQL only); unset: every read goes to DATABASE_URL. */
+  databaseReadUrl: string | undefined;
+  /** The replica is not read from while it is further behind than this (seconds). */
+  readMaxLagSeconds: number;
   secret: string;
+  /** MINSHENG_SECRET_PREVIOUS: retired secrets still accepted to decrypt personal data until `minsheng secrets rotate` moved it. */
+  previousSecrets: string[];
   secretIsDefault: boolean;
   production: boolean;
   jurisdictionId: string | undefined;
@@ -48,7 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: env.MINSHENG_DATA_DIR ?? './data',
     databaseUrl: env.DATABASE_URL || undefined,
+    ...readReplica(env),
     secret: secret || DEV_SECRET,
+    previousSecrets: previousSecrets(env),
     secretIsDefault: !secret,
     production,
     jurisdictionId: env.MINSHENG_JURISDICTION || undefined,
@@ -60,6 +69,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: metricsToken(env),
     workerIntervalMs: workerIntervalMs(env),
   };
+}
+
+function readReplica(env: NodeJS.ProcessEnv): Pick<Config, 'databaseReadUrl' | 'readMaxLagSeconds'> {
+  const url = env.DATABASE_READ_URL || undefined;
+  if (url !== undefined && !env.DATABASE_URL) throw new Error('DATABASE_READ_URL needs DATABASE_URL: the embedded PGlite database has no read replica');
+  if (url !== undefined && !/^postgres(ql)?:\/\/./.test(url)) throw new Error('DATABASE_READ_URL must be a postgres:// URL');
+  const lag = Number(env.MINSHENG_READ_MAX_LAG_S || 30);
+  if (!Number.isFinite(lag) || lag < 0 || lag > 86_400) throw new Error(`MINSHENG_READ_MAX_LAG_S must be 0–86400 seconds, got ${env.MINSHENG_READ_MAX_LAG_S}`);
+  return { databaseReadUrl: url, readMaxLagSeconds: lag };
+}
+
+function previousSecrets(env: NodeJS.ProcessEnv): string[] {
+  const list = parsePreviousSecrets(env.MINSHENG_SECRET_PREVIOUS);
+  if (list.some((s) => s.length < 16)) throw new Error('every MINSHENG_SECRET_PREVIOUS entry must be at least 16 characters');
+  return list;
 }
 
 function metricsToken(env: NodeJS.ProcessEnv): string | undefined {

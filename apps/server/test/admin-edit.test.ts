@@ -63,7 +63,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body.id as string;
   }
-  async function createUser(username: string, roles: { role: string; unitId: string }[], password = 'a-long-password') {
+  async function createUser(username: string, roles: { role: string; unitId: string }[], password = 'a-long-password-1') {
     const res = await admin('POST', '/api/admin/users', { username, displayName: `${username} 姓名`, password, roles });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return res.body.id as string;
@@ -168,7 +168,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
       assert.match(res.body.error.detail, /1 open appeals, 1 active users, 1 active sub-units/);
     });
     // Clear each reason in turn: the return is approved, the handler and the sub-unit are deactivated.
-    const handlerToken = await s.login('inuse.handler', 'a-long-password');
+    const handlerToken = await s.login('inuse.handler', 'a-long-password-1');
     assert.equal((await s.api('POST', `/api/appeals/${appeal}/transitions`, { token: handlerToken, body: { action: 'request_return', reason: '不属于本单位职责' } })).status, 200);
     assert.equal((await act('dispatcher', appeal, { action: 'approve_return' })).status, 200);
     assert.equal((await admin('PATCH', `/api/admin/users/${handler}`, { active: false })).status, 200);
@@ -199,7 +199,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     assert.equal(fallback.source, 'street_office');
     const dispatch = await act('dispatcher', appeal, { action: 'dispatch', leadUnitId: unit });
     refused(dispatch, 422, 'UNKNOWN_UNIT', 'dispatch to an inactive unit');
-    refused(await admin('POST', '/api/admin/users', { username: 'to.inactive', displayName: '某人', password: 'a-long-password', roles: [{ role: 'handler', unitId: unit }] }), 422, 'UNKNOWN_UNIT', 'no new roles in an inactive unit');
+    refused(await admin('POST', '/api/admin/users', { username: 'to.inactive', displayName: '某人', password: 'a-long-password-1', roles: [{ role: 'handler', unitId: unit }] }), 422, 'UNKNOWN_UNIT', 'no new roles in an inactive unit');
 
     // An active unit never sits under an inactive one: neither by moving nor by reactivating.
     const child = await createUnit('dept-test-routing-child', 'centre');
@@ -222,7 +222,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
 
   it('a user\'s name and roles change and take effect on their very next request', async () => {
     const id = await createUser('edit.roles', [{ role: 'agent', unitId: s.unit('centre') }]);
-    const token = await s.login('edit.roles', 'a-long-password');
+    const token = await s.login('edit.roles', 'a-long-password-1');
     assert.equal((await s.api('GET', '/api/auth/me', { token })).status, 200, 'the session is cached now');
     const res = await admin('PATCH', `/api/admin/users/${id}`, {
       displayName: '改名后', roles: [{ role: 'handler', unitId: s.unit('dept-zhujian') }, { role: 'handler', unitId: s.unit('dept-zhujian') }, { role: 'unit_leader', unitId: s.unit('dept-zhujian') }],
@@ -251,8 +251,8 @@ describe('administrators edit and deactivate units, users and categories', () =>
 
   it('a deactivated user\'s token is rejected at once and they cannot sign in; reactivated, they sign in again', async () => {
     const id = await createUser('edit.deactivate', [{ role: 'agent', unitId: s.unit('centre') }]);
-    const token = await s.login('edit.deactivate', 'a-long-password');
-    const second = await s.login('edit.deactivate', 'a-long-password');
+    const token = await s.login('edit.deactivate', 'a-long-password-1');
+    const second = await s.login('edit.deactivate', 'a-long-password-1');
     assert.equal((await s.api('GET', '/api/appeals', { token })).status, 200, 'cached and valid');
     const res = await admin('PATCH', `/api/admin/users/${id}`, { active: false });
     assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -260,12 +260,12 @@ describe('administrators edit and deactivate units, users and categories', () =>
     for (const t of [token, second]) refused(await s.api('GET', '/api/appeals', { token: t }), 401, 'UNAUTHENTICATED', 'the very next request');
     const [row] = await queryRows<{ n: number }>(s.deps.database.db, sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${id}`);
     assert.equal(row!.n, 0, 'the sessions are gone');
-    refused(await s.api('POST', '/api/auth/login', { body: { username: 'edit.deactivate', password: 'a-long-password' } }), 401, 'INVALID_CREDENTIALS');
+    refused(await s.api('POST', '/api/auth/login', { body: { username: 'edit.deactivate', password: 'a-long-password-1' } }), 401, 'INVALID_CREDENTIALS');
     const listed = (await admin('GET', '/api/admin/users')).body.items.find((u: { id: string }) => u.id === id);
     assert.equal(listed.active, false, 'still listed, as inactive');
     assert.equal((await admin('PATCH', `/api/admin/users/${id}`, { active: true })).status, 200);
     assert.equal((await s.api('GET', '/api/appeals', { token })).status, 401, 'an ended session stays ended');
-    assert.equal((await s.api('GET', '/api/auth/me', { token: await s.login('edit.deactivate', 'a-long-password') })).status, 200);
+    assert.equal((await s.api('GET', '/api/auth/me', { token: await s.login('edit.deactivate', 'a-long-password-1') })).status, 200);
   });
 
   it('an administrator cannot deactivate themselves or remove their own admin role (SELF_LOCKOUT), but may rename themselves', async () => {
@@ -284,7 +284,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     assert.equal((await admin('GET', '/api/admin/users')).status, 200, 'still an administrator');
     // Another administrator may deactivate this one.
     const second = await createUser('second.admin', [{ role: 'admin', unitId: s.unit('centre') }]);
-    const secondToken = await s.login('second.admin', 'a-long-password');
+    const secondToken = await s.login('second.admin', 'a-long-password-1');
     refused(await s.api('PATCH', `/api/admin/users/${second}`, { token: secondToken, body: { active: false } }), 422, 'SELF_LOCKOUT');
     assert.equal((await admin('PATCH', `/api/admin/users/${second}`, { active: false })).status, 200);
     refused(await s.api('GET', '/api/admin/users', { token: secondToken }), 401, 'UNAUTHENTICATED');
@@ -294,7 +294,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     const id = await createUser('edit.password', [{ role: 'agent', unitId: s.unit('centre') }], 'old-password-1');
     const token = await s.login('edit.password', 'old-password-1');
     await nothingWritten(async () => {
-      refused(await admin('POST', `/api/admin/users/${id}/password`, { password: 'short' }), 400, 'VALIDATION_FAILED', 'too short');
+      refused(await admin('POST', `/api/admin/users/${id}/password`, { password: 'short' }), 422, 'WEAK_PASSWORD', 'too short');
       refused(await admin('POST', `/api/admin/users/${id}/password`, { password: '' }), 400, 'VALIDATION_FAILED', 'empty');
       refused(await admin('POST', `/api/admin/users/${id}/password`, {}), 400, 'VALIDATION_FAILED', 'missing');
       refused(await admin('POST', `/api/admin/users/${id}/password`, { password: 'new-password-1', mustChange: true }), 400, 'VALIDATION_FAILED', 'unknown field');
@@ -311,7 +311,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     assert.ok(!JSON.stringify(audit).includes('new-password-1'), 'never the password');
     // Resetting one's own password keeps one's own session.
     const me = (await s.api('GET', '/api/auth/me', { token: tokens.admin })).body.user;
-    const own = await admin('POST', `/api/admin/users/${me.id}/password`, { password: 'minsheng-demo' });
+    const own = await admin('POST', `/api/admin/users/${me.id}/password`, { password: 'minsheng-demo-2026' });
     assert.deepEqual([own.status, own.body.sessionsEnded], [200, 0]);
     assert.equal((await admin('GET', '/api/admin/users')).status, 200);
   });

@@ -113,12 +113,12 @@ describe('reference data and administration over HTTP', () => {
   });
 
   it('an admin creates a user who can log in; a duplicate username is 409 USERNAME_TAKEN', async () => {
-    const body = { username: 'longqiao.agent', displayName: '新话务员', password: 'a-long-password', roles: [{ role: 'agent', unitId: s.unit('centre') }] };
+    const body = { username: 'longqiao.agent', displayName: '新话务员', password: 'a-long-password-1', roles: [{ role: 'agent', unitId: s.unit('centre') }] };
     const created = await admin('POST', '/api/admin/users', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.body.username, 'longqiao.agent');
-    assert.ok(!JSON.stringify(created.body).includes('a-long-password'), 'no password in the answer');
-    const token = await s.login('longqiao.agent', 'a-long-password');
+    assert.ok(!JSON.stringify(created.body).includes('a-long-password-1'), 'no password in the answer');
+    const token = await s.login('longqiao.agent', 'a-long-password-1');
     const me = await s.api('GET', '/api/auth/me', { token });
     assert.deepEqual(me.body.user.roles.map((r: { role: string; unitId: string }) => [r.role, r.unitId]), [['agent', s.unit('centre')]]);
     assert.equal((await s.api('POST', '/api/appeals', { token, body: intakeBody() })).status, 201, 'the new agent can register');
@@ -128,7 +128,7 @@ describe('reference data and administration over HTTP', () => {
       assert.equal(res.status, 409, JSON.stringify(dup));
       assert.equal(res.body.error.code, 'USERNAME_TAKEN');
     }
-    assert.equal((await admin('POST', '/api/admin/users', { ...body, username: 'short.pw', password: 'short' })).status, 400);
+    assert.equal((await admin('POST', '/api/admin/users', { ...body, username: 'short.pw', password: 'short' })).status, 422, 'WEAK_PASSWORD');
     assert.equal((await admin('POST', '/api/admin/users', { ...body, username: 'Upper.Case' })).status, 400);
     assert.equal((await admin('POST', '/api/admin/users', { ...body, username: 'no.roles', roles: [] })).status, 400);
     assert.deepEqual(await configCounts(), before);
@@ -144,13 +144,13 @@ describe('reference data and administration over HTTP', () => {
     assert.deepEqual(created.body.areaCodes, ['370812001003']);
     const units = (await s.api('GET', '/api/units', { token: tokens.agent })).body.items;
     assert.ok(units.some((u: { id: string }) => u.id === created.body.id), 'listed');
-    const user = await admin('POST', '/api/admin/users', { username: 'wendong.handler', displayName: '文东承办人', password: 'a-long-password', roles: [{ role: 'handler', unitId: created.body.id }] });
+    const user = await admin('POST', '/api/admin/users', { username: 'wendong.handler', displayName: '文东承办人', password: 'a-long-password-1', roles: [{ role: 'handler', unitId: created.body.id }] });
     assert.equal(user.status, 201);
     const appeal = (await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody() })).body;
     await s.api('POST', `/api/appeals/${appeal.id}/transitions`, { token: tokens.agent, body: { action: 'accept' } });
     const sent = await s.api('POST', `/api/appeals/${appeal.id}/transitions`, { token: tokens.dispatcher, body: { action: 'dispatch', leadUnitId: created.body.id } });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
-    const token = await s.login('wendong.handler', 'a-long-password');
+    const token = await s.login('wendong.handler', 'a-long-password-1');
     assert.equal((await s.api('GET', `/api/appeals/${appeal.id}`, { token })).status, 200);
     assert.equal((await s.api('GET', `/api/appeals/${appeal.id}`, { token: tokens['weiyuan.handler'] })).status, 404, 'a sibling station does not see it');
   });

@@ -142,7 +142,8 @@ describe('auth over HTTP', () => {
     const first = await s.login('agent2');
     const second = await s.login('agent2');
     assert.notEqual(first, second);
-    const out = await s.api('POST', '/api/auth/logout', { headers: cookie(first) });
+    const csrfToken = (await s.api('GET', '/api/auth/me', { token: first })).body.csrfToken;
+    const out = await s.api('POST', '/api/auth/logout', { headers: { ...cookie(first), 'x-csrf-token': csrfToken } });
     assert.equal(out.status, 200);
     assert.equal((await s.api('GET', '/api/auth/me', { token: first })).status, 401);
     assert.equal((await s.api('GET', '/api/auth/me', { token: second })).status, 200);

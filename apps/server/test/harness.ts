@@ -7,6 +7,7 @@ import type { Deps } from '../src/deps';
 import { buildApp } from '../src/http/app';
 import type { App } from '../src/http/app';
 import { seedDemo } from '../src/demo/seed-demo';
+import { setSessionIdleMinutes } from '../src/modules/auth/session-idle';
 
 export const TEST_SECRET = 'test-secret-for-minsheng-0123456789';
 
@@ -35,6 +36,8 @@ export async function startTestServer(options: { now?: Date; logStream?: NodeJS.
   const config = loadConfig({ MINSHENG_SECRET: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: options.logStream ? 'info' : 'warn' } as NodeJS.ProcessEnv);
   const deps = await createDeps(config, database, { now: () => clock.now });
   await seedDemo(deps, { appeals: 0, compactAreas: true });
+  // The simulated clock jumps hours between requests of one session: sessions last their 12 hours, idle or not.
+  await setSessionIdleMinutes(deps, '370812', 720);
   deps.defaultJurisdictionId = '370812';
   const app = await buildApp(deps, options.logStream ? { logger: true, logStream: options.logStream } : {});
   await app.listen({ port: 0, host: '127.0.0.1' });

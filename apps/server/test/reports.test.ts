@@ -62,7 +62,7 @@ describe('reports, meta and the console', () => {
     assert.equal(res.status, 200);
     assert.equal(res.body.jurisdictionId, '370812');
     assert.equal(res.body.demo, true);
-    assert.equal(res.body.demoPassword, 'minsheng-demo');
+    assert.equal(res.body.demoPassword, 'minsheng-demo-2026');
     const agent = res.body.demoUsers.find((u: any) => u.username === 'agent');
     assert.deepEqual(agent.roles, ['agent']);
     assert.match(agent.unit, /12345/);

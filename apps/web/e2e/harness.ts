@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 export const CHROMIUM = process.env.MINSHENG_CHROMIUM ?? '/usr/bin/chromium';
-export const DEMO_PASSWORD = 'minsheng-demo';
+export const DEMO_PASSWORD = 'minsheng-demo-2026';
 /** The console's layout target (CONVENTIONS.md: works at 1366×768). */
 export const VIEWPORT = { width: 1366, height: 768 };
 /** A common phone's CSS viewport (the portal is phone first). */

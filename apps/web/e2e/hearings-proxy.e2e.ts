@@ -1,5 +1,6 @@
 // 听证会 and 民生事项代办 end to end: staff announce and publish a hearing and a citizen reads it on the portal; a citizen
-// finds an item in the proxy catalogue on a phone, a community agent accepts the request, the citizen tracks it.
+// finds an item in the proxy catalogue on a phone, a community agent accepts the request, the citizen tracks it; once
+// its promised days have passed, staff filter it as overdue and the citizen reads 已超期.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { E2E } from './harness';
@@ -87,4 +88,25 @@ test('a citizen finds a proxy item, a community agent accepts it, the citizen tr
   await view.getByText('老年人优待证办理').waitFor();
   assert.ok(!(await view.innerText()).includes('钱秀兰'));
   await e2e.shot(citizen, '99-hearings-proxy-track-phone');
+
+  // A week later the promised 3 working days have passed: the sweep marks it and tells the unit; staff filter the
+  // overdue, and the citizen reads 已超期 (still without any staff name).
+  await e2e.advanceClock(7 * 86_400_000);
+  await e2e.sweep();
+  const late = await e2e.pageAs('weiyuan.handler');
+  await late.goto('/proxy');
+  await late.getByTestId('proxy-requests').getByText(number!).waitFor();
+  await late.getByTestId('proxy-state-filter').click();
+  await late.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^超期$/ }).click();
+  const row = late.getByTestId('proxy-requests').locator('.ant-table-row').filter({ hasText: number! });
+  await row.getByText('超期', { exact: true }).waitFor();
+  await row.getByLabel(/已于 .* 提醒代办单位/).waitFor();
+  const shown = await late.getByTestId('proxy-requests').locator('.ant-table-row').allInnerTexts();
+  assert.ok(shown.length > 0 && shown.every((t) => t.includes('超期')), shown.join(' | '));
+  await e2e.shot(late, '99-hearings-proxy-overdue');
+  await clickButton(citizen, '查询');
+  await view.getByText('已超期').waitFor();
+  const text = await view.innerText();
+  for (const staffName of ['何春霞', '杨晓燕']) assert.ok(!text.includes(staffName), `no staff name: ${staffName}`);
+  await e2e.shot(citizen, '99-hearings-proxy-overdue-phone');
 });

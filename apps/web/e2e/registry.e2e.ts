@@ -1,6 +1,6 @@
 // 群众工作 (issue 8, modules 1, 2, 5) in the console: the roster with its A and B person shown to intake and a swap,
-// a leader's reception with a matter that becomes an appeal and its minutes, a recurring schedule and a 包案, and a
-// people's diary entry whose need becomes an appeal, with the month's compliance.
+// a leader's reception with a matter that becomes an appeal and its minutes, a recurring schedule (edited, then
+// cancelled) and a 包案, and a people's diary entry whose need becomes an appeal, with the month's compliance.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
@@ -106,6 +106,27 @@ test('a leader receives a visitor, the matter becomes an appeal, the minutes sho
   await submitForm(leader, rule, SAVE);
   await toast(leader, /已新增循环安排/);
   await leader.getByTestId('registry-rules').getByText('每月最后一个周五 09:00–11:30').waitFor();
+
+  // Edit it (the form opens with what was saved; coming dates are published anew), then cancel it with a reason.
+  const ruleRow = leader.getByTestId('registry-rules').locator('.ant-table-row').filter({ hasText: '城市更新与老旧小区改造' });
+  await clickButton(ruleRow, '修改');
+  const edit = modal(leader);
+  assert.equal(await edit.locator('#leaderName').inputValue(), '王建国');
+  await edit.locator('#place').fill('区群众来访接待中心三楼第一接待室');
+  await e2e.shot(leader, '98-registry-rule-edit');
+  await submitForm(leader, edit, SAVE);
+  await toast(leader, /已修改循环安排/);
+  await ruleRow.getByText(/三楼第一接待室/).waitFor();
+  const published = async () => ((await e2e.api<{ schedules: { place: string }[] }>('GET', '/api/portal/directory')).body.schedules).filter((x) => x.place === '区群众来访接待中心三楼第一接待室').length;
+  assert.ok(await published() > 0, 'the edited schedule is on the portal');
+  await clickButton(ruleRow, '取消');
+  const cancel = modal(leader);
+  await cancel.locator('#reason').fill('区长本月起改为每周二接访，此安排停止。');
+  await e2e.shot(leader, '98-registry-rule-cancel');
+  await submitForm(leader, cancel, SAVE);
+  await toast(leader, '已取消该安排');
+  await ruleRow.getByText('已取消', { exact: true }).waitFor();
+  assert.equal(await published(), 0, 'a cancelled schedule leaves the portal');
 
   // The session itself: the leader receiving (themself by default), where, and what they instructed.
   await leader.getByRole('button', { name: /记录接访/ }).click(); // the button has an icon

@@ -167,7 +167,7 @@ describe('users', () => {
       assert.match(u.username, /^[a-z][a-z0-9.]*$/);
       assert.ok(unitKeys.has(u.unitKey), `${u.username} → ${u.unitKey}`);
     }
-    assert.equal(DEMO_PASSWORD, 'minsheng-demo');
+    assert.equal(DEMO_PASSWORD, 'minsheng-demo-2026');
   });
 });
 

@@ -78,7 +78,7 @@ describe('personal data at rest', () => {
       assert.ok(!column.includes(PHONE.slice(-4)), `column leaks the phone tail: ${column}`);
       assert.ok(!column.includes(ID_NUMBER.slice(-4)), `column leaks the ID tail: ${column}`);
     }
-    for (const enc of [r.name_enc, r.phone_enc, r.id_number_enc, r.address_enc]) assert.match(enc!, /^v1:[A-Za-z0-9+/]+=*$/);
+    for (const enc of [r.name_enc, r.phone_enc, r.id_number_enc, r.address_enc]) assert.match(enc!, /^v2:[0-9a-f]{8}:[A-Za-z0-9+/]+=*$/);
     assert.match(r.phone_hash!, /^[0-9a-f]{64}$/);
   });
 
@@ -131,7 +131,7 @@ describe('personal data at rest', () => {
     const y = await upsert(citizenRow('13800000002', { name: NAME }));
     const [rx, ry] = [await raw(x), await raw(y)];
     assert.notEqual(rx.name_enc, ry.name_enc);
-    assert.notEqual(rx.name_enc!.slice(3, 19), ry.name_enc!.slice(3, 19), 'IVs differ');
+    assert.notEqual(rx.name_enc!.slice(12, 28), ry.name_enc!.slice(12, 28), 'IVs differ');
   });
 
   it('another secret can neither decrypt nor recompute the phone hash', async () => {
@@ -146,13 +146,14 @@ describe('personal data at rest', () => {
   it('a tampered ciphertext is refused, wherever it was changed', async () => {
     const r = await raw(citizenId);
     const stored = r.address_enc!;
-    const bytes = Buffer.from(stored.slice(3), 'base64');
-    const flip = (at: number) => { const b = Buffer.from(bytes); b[at] = b[at]! ^ 0x01; return `v1:${b.toString('base64')}`; };
+    const prefix = stored.slice(0, stored.lastIndexOf(':') + 1);
+    const bytes = Buffer.from(stored.slice(prefix.length), 'base64');
+    const flip = (at: number) => { const b = Buffer.from(bytes); b[at] = b[at]! ^ 0x01; return `${prefix}${b.toString('base64')}`; };
     assert.throws(() => cipher.decrypt(flip(0)), 'IV changed');
     assert.throws(() => cipher.decrypt(flip(15)), 'auth tag changed');
     assert.throws(() => cipher.decrypt(flip(bytes.length - 1)), 'body changed');
-    assert.throws(() => cipher.decrypt(`v1:${bytes.subarray(0, bytes.length - 1).toString('base64')}`), 'truncated');
-    assert.throws(() => cipher.decrypt(`v2:${stored.slice(3)}`), /unknown personal-data encryption format/);
+    assert.throws(() => cipher.decrypt(`${prefix}${bytes.subarray(0, bytes.length - 1).toString('base64')}`), 'truncated');
+    assert.throws(() => cipher.decrypt(`v3:${stored.slice(3)}`), /unknown personal-data encryption format/);
     assert.throws(() => cipher.decrypt(ADDRESS), /unknown personal-data encryption format/);
     // The untouched value still opens.
     assert.equal(cipher.decrypt(stored), ADDRESS);

@@ -11,6 +11,7 @@ export * from './deadlines/supervision-schedule';
 export * from './attachments/sniff';
 export * from './indicators';
 export * from './registry';
+export * from './registry-report';
 export * from './hearings';
 export * from './proxy';
 export * from './grassroots';

@@ -1,4 +1,6 @@
 import type { SatisfactionLevel } from '@minsheng/contracts';
+import { DEFAULT_REPORT_WEIGHTS } from './registry-report/modules';
+import type { ReportWeights } from './registry-report/modules';
 
 /** Per-jurisdiction numbers an admin can change; stored as JSON, read through `resolveSettings`. */
 export interface JurisdictionSettings {
@@ -9,6 +11,8 @@ export interface JurisdictionSettings {
   problem: { redo: number; unitsWithoutLead: number };
   satisfactionWeights: Record<SatisfactionLevel, number>;
   sessionHours: number;
+  /** Sign-in hardening: idle timeout, failed-login lockout per username and per client IP, password length. */
+  security: SecuritySettings;
   /** The deadline sweep: urge at yellow, 督办 the working day after overdue, bulletin N working days later. */
   supervision: { autoUrge: boolean; autoNotice: boolean; bulletinAfterWorkingDays: number; sweepHorizonDays: number };
   /** The public portal's abuse limits: at most `limit` requests per fixed window of `windowMinutes`. */
@@ -40,6 +44,9 @@ export interface RegistrySettings {
   officersMinCommunity: number;
   /** 矛盾纠纷: days after resolution at which a dispute is revisited (回访). */
   disputeRevisitDays: number[];
+  /** 月度考核 (seed 003 §12–13): points per module for streets/parks and for departments, each adding up to 100. */
+  streetReportWeights: ReportWeights;
+  departmentReportWeights: ReportWeights;
 }
 
 export interface AssessmentTier { key: string; zh: string; en: string; unitKinds: string[] }
@@ -51,6 +58,19 @@ export interface AssessmentSettings {
   deductions: { overduePoints: number; redoPoints: number; maxPoints: number };
   /** How many units head the red list (红榜) and tail the black list (黑榜) of each tier. */
   listSize: number;
+}
+
+export interface SecuritySettings {
+  /** A session unused this long ends, even before `sessionHours`. */
+  sessionIdleMinutes: number;
+  /** `loginMaxFailures` wrong passwords for one username within `loginWindowMinutes` lock it for `loginLockMinutes`. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  loginLockMinutes: number;
+  /** The same per client IP, with a higher count (one office behind one NAT address). */
+  ipMaxFailures: number;
+  ipWindowMinutes: number;
+  passwordMinLength: number;
 }
 
 export interface PortalRateLimit { limit: number; windowMinutes: number }
@@ -71,6 +91,7 @@ export const DEFAULT_SETTINGS: JurisdictionSettings = {
   problem: { redo: 3, unitsWithoutLead: 3 },
   satisfactionWeights: { very_satisfied: 1, satisfied: 1, basically_satisfied: 0.8, dissatisfied: 0, very_dissatisfied: 0 },
   sessionHours: 12,
+  security: { sessionIdleMinutes: 120, loginMaxFailures: 5, loginWindowMinutes: 15, loginLockMinutes: 15, ipMaxFailures: 20, ipWindowMinutes: 15, passwordMinLength: 10 },
   supervision: { autoUrge: true, autoNotice: true, bulletinAfterWorkingDays: 5, sweepHorizonDays: 120 },
   portal: {
     submitPerIp: { limit: 10, windowMinutes: 60 }, submitPerPhone: { limit: 5, windowMinutes: 1440 },
@@ -88,7 +109,8 @@ export const DEFAULT_SETTINGS: JurisdictionSettings = {
   },
   registry: { diaryVisitDay: 28, diaryMinEntriesPerMonth: 1, receptionsPerLeaderPerMonth: 1, receptionEveryWorkingDay: true, scheduleHorizonDays: 28, matterDueWorkingDays: 15,
     stationRequirements: ['有班子', '有牌子', '有平台', '有制度', '有保障'], roomRequirements: ['办公有场所', '门口有牌子', '接待有人员', '工作有制度', '记录要归档'],
-    stationMinStaff: 5, roomMinStaff: 3, officersMinStreet: 3, officersMinDepartment: 1, officersMinCommunity: 3, disputeRevisitDays: [7, 30] },
+    stationMinStaff: 5, roomMinStaff: 3, officersMinStreet: 3, officersMinDepartment: 1, officersMinCommunity: 3, disputeRevisitDays: [7, 30],
+    streetReportWeights: { ...DEFAULT_REPORT_WEIGHTS.street }, departmentReportWeights: { ...DEFAULT_REPORT_WEIGHTS.department } },
 };
 
 /** Stored settings over the defaults; unknown keys are ignored so old rows keep working. */
@@ -101,6 +123,7 @@ export function resolveSettings(stored: unknown): JurisdictionSettings {
     problem: { ...DEFAULT_SETTINGS.problem, ...(s.problem ?? {}) },
     satisfactionWeights: { ...DEFAULT_SETTINGS.satisfactionWeights, ...(s.satisfactionWeights ?? {}) },
     supervision: { ...DEFAULT_SETTINGS.supervision, ...(s.supervision ?? {}) },
+    security: { ...DEFAULT_SETTINGS.security, ...(s.security ?? {}) },
     portal: { ...DEFAULT_SETTINGS.portal, ...(s.portal ?? {}) },
     assessment: resolveAssessment(s.assessment),
     registry: { ...DEFAULT_SETTINGS.registry, ...(s.registry ?? {}) },

@@ -16,6 +16,11 @@ Usage:
   minsheng audit verify [--jurisdiction CODE]   verify every appeal's event hash chain
   minsheng backup <file>             back up the configured database (PostgreSQL: pg_dump; PGlite: stop the server first)
   minsheng restore <file> [--force]  restore a backup into the configured database, then verify every hash chain
+  minsheng secrets rotate [--dry-run] [--batch-size N] [--max-batches N]
+                                     re-encrypt personal data under MINSHENG_SECRET (resumable)
+  minsheng secrets check             exit 1 while any value is still under a MINSHENG_SECRET_PREVIOUS key
+  minsheng bench generate --appeals N   bulk appeals for the scale benchmarks (see minsheng bench generate --help)
+  minsheng analytics rebuild|verify  backfill the dashboards' rollups, or check them against a brute-force recount
   minsheng text train|eval|predict …  category classifier on files (see \`minsheng text --help\`; a trained model
                                      can be imported with POST /api/admin/text/models)
 
@@ -33,6 +38,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit': if (sub === 'verify') return await auditVerifyCommand(rest); break;
       case 'backup': return await backupCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case 'restore': return await restoreCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+      case 'secrets': return await (await import('./secrets')).secretsCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+      case 'bench': return await (await import('./bench-generate')).benchCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+      case 'analytics': return await (await import('./analytics')).analyticsCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case 'text': return await (await import('./text')).textCommand([sub, ...rest].filter((x): x is string => x !== undefined));
       case undefined: case '--help': case '-h': case 'help': console.log(USAGE); return command ? 0 : 2;
     }

@@ -11,6 +11,7 @@ import { healthRoutes } from '../modules/health/routes';
 import { authRoutes } from '../modules/auth/routes';
 import { appealRoutes } from '../modules/appeals/routes';
 import { adminRoutes } from '../modules/admin/routes';
+import { revealAuditRoutes } from '../modules/admin/reveal-audit-routes';
 import { routingRoutes } from '../modules/routing/routes';
 import { supervisionRoutes } from '../modules/supervision/routes';
 import { notificationRoutes } from '../modules/notifications/routes';
@@ -31,6 +32,7 @@ import { hearingRoutes } from '../modules/hearings/routes';
 import { proxyServiceRoutes } from '../modules/proxy-services/routes';
 import { generatedReportRoutes } from '../modules/generated-reports/routes';
 import { registerWebAssets } from './web-assets';
+import { registerSecurityHeaders } from './security-headers';
 import { rejectUnstorableText } from './text-guard';
 import { rejectUndeclaredMultipart } from './multipart-guard';
 import { registerRequestObservability, requestId, serializeRequest } from './request-observability';
@@ -63,6 +65,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   app.addHook('preValidation', rejectUnstorableText);
   app.addHook('preValidation', rejectUndeclaredMultipart);
   app.setErrorHandler(errorHandler);
+  registerSecurityHeaders(app, { production: deps.config.production });
   // The staff console (apps/web/dist) answers every non-API GET no route matched; the API answers the rest with NOT_FOUND.
   const web = await registerWebAssets(app, options.webRoot);
   app.setNotFoundHandler((req, reply) => (web.fallback(req, reply) ? reply : sendError(req, reply, 'NOT_FOUND')));
@@ -80,6 +83,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
   await app.register(authRoutes(deps));
   await app.register(appealRoutes(deps));
   await app.register(adminRoutes(deps));
+  await app.register(revealAuditRoutes(deps));
   await app.register(routingRoutes(deps));
   await app.register(supervisionRoutes(deps));
   await app.register(notificationRoutes(deps));

@@ -30,7 +30,8 @@ function wantsConsole(req: FastifyRequest): boolean {
 /**
  * Serve the staff console from its build on the API's port: files as they are (hashed `/assets/*` cached for a year,
  * everything else revalidated), and index.html for any other non-API path so client-side routes survive a reload.
- * Without a build, console paths answer 503 with a page that says how to build it.
+ * Without a build, console paths answer 503 with a page that says how to build it. The Content Security Policy and the
+ * other security headers of these answers come from security-headers.ts (one hook for every answer).
  */
 export async function registerWebAssets(app: FastifyInstance, root = DEFAULT_WEB_ROOT): Promise<WebAssets> {
   const built = existsSync(join(root, 'index.html'));

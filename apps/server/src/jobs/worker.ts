@@ -3,6 +3,7 @@ import { claimJobs, completeJob, enqueueJob, failJob, hasDueNotifications, listJ
 import type { JobRow } from '@minsheng/db';
 import type { Deps } from '../deps';
 import { sweepDeadlines } from './deadline-sweep';
+import { ANALYTICS_JOB_HANDLERS, startAnalyticsSchedules } from './analytics-fold';
 import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
 import { startTextSchedules, TEXT_JOB_HANDLERS } from '../modules/text/text-jobs';
 import { PORTAL_JOB_HANDLERS, startPortalSchedules } from '../modules/board/portal-jobs';
@@ -10,12 +11,19 @@ import { REPORT_JOB_HANDLERS, startReportSchedules } from '../modules/generated-
 import { recordJob } from '../http/metrics';
 import { REGISTRY_JOB_HANDLERS, startRegistrySchedules } from '../modules/registry/registry-jobs';
 import { GRASSROOTS_JOB_HANDLERS, startGrassrootsSchedules } from '../modules/grassroots/grassroots-jobs';
+import { sweepProxyDeadlines } from '../modules/proxy-services/use-cases/sweep-proxy-deadlines';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
 
 /** Job kinds and what runs them; payloads are typed per handler. */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
-  deadline_sweep: async (deps, job) => { await sweepDeadlines(deps, job.jurisdictionId); },
+  // The minute's sweep covers appeals' clocks and 代办件 deadlines alike; one failing does not skip the other.
+  deadline_sweep: async (deps, job) => {
+    let failure: unknown = null;
+    await sweepDeadlines(deps, job.jurisdictionId).catch((err: unknown) => { failure = err; });
+    await sweepProxyDeadlines(deps, job.jurisdictionId);
+    if (failure) throw failure;
+  },
   notification_delivery: async (deps, job) => { await deliverNotifications(deps, job.jurisdictionId); },
   // text_retrain (nightly and on demand), text_warnings (hourly): scheduled by startTextSchedules from start().
   ...TEXT_JOB_HANDLERS,
@@ -27,6 +35,8 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
   ...REGISTRY_JOB_HANDLERS,
   // grassroots_revisits (回访 of resolved disputes made due; hourly): startGrassrootsSchedules.
   ...GRASSROOTS_JOB_HANDLERS,
+  // analytics_fold (count deltas and dirty appeals into the rollups; every 30 s): startAnalyticsSchedules.
+  ...ANALYTICS_JOB_HANDLERS,
 };
 
 /**
@@ -41,6 +51,7 @@ export class Worker {
   private stopRegistrySchedules: (() => void) | null = null;
   private stopReportSchedules: (() => void) | null = null;
   private stopGrassrootsSchedules: (() => void) | null = null;
+  private stopAnalyticsSchedules: (() => void) | null = null;
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
@@ -54,6 +65,7 @@ export class Worker {
     this.stopRegistrySchedules = startRegistrySchedules(this.deps);
     this.stopReportSchedules = startReportSchedules(this.deps);
     this.stopGrassrootsSchedules = startGrassrootsSchedules(this.deps);
+    this.stopAnalyticsSchedules = startAnalyticsSchedules(this.deps);
   }
 
   async stop(): Promise<void> {
@@ -69,6 +81,8 @@ export class Worker {
     this.stopReportSchedules = null;
     this.stopGrassrootsSchedules?.();
     this.stopGrassrootsSchedules = null;
+    this.stopAnalyticsSchedules?.();
+    this.stopAnalyticsSchedules = null;
     await this.running;
   }
 

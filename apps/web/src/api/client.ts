@@ -39,10 +39,21 @@ export function queryString(query?: Query): string {
 
 interface RequestOptions { query?: Query; body?: unknown; form?: FormData; headers?: Record<string, string>; signal?: AbortSignal }
 
+/** The session's CSRF token from the readable `minsheng_csrf` cookie the login sets (null when there is none). */
+function csrfCookie(): string | null {
+  try {
+    const hit = document.cookie.split('; ').find((c) => c.startsWith('minsheng_csrf='));
+    return hit ? decodeURIComponent(hit.slice('minsheng_csrf='.length)) : null;
+  } catch { return null; }
+}
+
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLang === 'en' ? 'en' : 'zh-CN', ...options.headers };
   const token = tokenStore.get();
   if (token) headers.authorization = `Bearer ${token}`;
+  // The server asks for it only on cookie-authenticated writes; alongside the bearer token it is harmless.
+  const csrf = method === 'GET' || method === 'HEAD' ? null : csrfCookie();
+  if (csrf) headers['x-csrf-token'] = csrf;
   let body: string | FormData | undefined;
   if (options.form) body = options.form;
   else if (options.body !== undefined) {

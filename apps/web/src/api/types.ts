@@ -9,7 +9,7 @@ export interface SessionUser {
   roles: { role: Role; roleLabel: string; unitId: string }[];
   sessionExpiresAt: string;
 }
-export interface LoginResponse { token: string; user: SessionUser }
+export interface LoginResponse { token: string; csrfToken: string; user: SessionUser }
 
 export interface Meta {
   name: string; jurisdictionId: string; version: string; engine: string; demo: boolean;

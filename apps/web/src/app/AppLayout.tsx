@@ -1,8 +1,9 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Tag, Typography } from 'antd';
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useReference } from '../api/reference';
 import { useI18n } from '../i18n';
 import { AREAS, allowed } from './areas';
@@ -19,6 +20,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const items = useMemo(() => AREAS.filter((a) => a.icon && allowed(a, roles)).map((a) => {
     const href = a.href ?? `/${a.path}`;
@@ -48,7 +50,10 @@ export function AppLayout() {
               ))}
             </Flex>
             <Button size="small" icon={<GlobalOutlined />} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('lang.switch')}</Button>
-            <Dropdown menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), onClick: () => { void logout().catch(() => undefined).finally(() => navigate('/login')); } }] }}>
+            <Dropdown menu={{ items: [
+              { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword'), onClick: () => setChangingPassword(true) },
+              { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), onClick: () => { void logout().catch(() => undefined).finally(() => navigate('/login')); } },
+            ] }}>
               <Flex align="center" gap={6} style={{ cursor: 'pointer' }}>
                 <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b91c1c' }} />
                 <Typography.Text>{user?.displayName}</Typography.Text>
@@ -56,6 +61,7 @@ export function AppLayout() {
             </Dropdown>
           </Flex>
         </Header>
+        <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
         <Content style={{ padding: 20, minWidth: 0 }}>
           {ref.error ? <div style={{ marginBottom: 12 }}><ErrorAlert error={ref.error} onRetry={ref.reload} /></div> : null}
           <PageBoundary key={location.pathname} title={t('error.renderFailed')} retry={t('common.retry')}>

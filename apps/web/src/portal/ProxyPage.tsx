@@ -13,7 +13,7 @@ const M = defineMessages({
     all: '全部', district: '区级', street: '镇街', community: '村居', search: '查找事项或材料', none: '没有找到事项', days: '承诺 {n} 个工作日',
     procedure: '办理程序', materials: '所需材料', unit: '办理单位', fee: '收费',
     track: '代办进度查询', number: '代办编号', queryCode: '查询码', find: '查询', required: '请填写{field}', hint: '代办编号和查询码由代办员在受理时告知。连续查错会被暂时限制。',
-    item: '代办事项', status: '状态', acceptedAt: '受理时间', dueAt: '承诺办结', closedAt: '办结时间', result: '办理结果', progress: '办理过程', overdue: '已超过承诺时限',
+    item: '代办事项', status: '状态', acceptedAt: '受理时间', dueAt: '承诺办结', closedAt: '办结时间', result: '办理结果', progress: '办理过程', overdue: '已超期',
     accepted: '已受理', in_progress: '代办中', awaiting_materials: '请补正材料', completed: '已办结', returned: '已退回',
   },
   en: {

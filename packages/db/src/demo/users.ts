@@ -2,7 +2,7 @@
 import type { UserSeed } from './types';
 
 /** Password of every demo account (demo only; never used outside `--demo`). */
-export const DEMO_PASSWORD = 'minsheng-demo';
+export const DEMO_PASSWORD = 'minsheng-demo-2026';
 
 export const DEMO_USERS: UserSeed[] = [
   // 区12345热线中心

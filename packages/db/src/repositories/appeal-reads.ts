@@ -77,7 +77,8 @@ export interface AppealListFilter {
   problem?: { redo: number; unitsWithoutLead: number } | undefined;
   text?: string | undefined;
   /** The caller's keyed phone hash: every appeal whose citizen gave that number. */
-  phoneHash?: string | undefined;
+  /** A caller's phone hash, or its hashes under every configured key (while a key rotation is under way). */
+  phoneHash?: string | string[] | undefined;
   cursor?: { createdAt: Date; id: string } | undefined;
   limit: number;
   now: Date;
@@ -129,8 +130,9 @@ function appealListConditions(jurisdictionId: string, scope: AppealScope, f: App
   if (f.track) where.push(eq(appeals.track, f.track));
   if (f.createdFrom) where.push(sql`${appeals.createdAt} >= ${f.createdFrom}`);
   if (f.createdTo) where.push(sql`${appeals.createdAt} < ${f.createdTo}`);
-  if (f.phoneHash) {
-    where.push(sql`${appeals.citizenId} IN (SELECT id FROM citizens WHERE jurisdiction_id = ${appeals.jurisdictionId} AND phone_hash = ${f.phoneHash})`);
+  if (f.phoneHash?.length) {
+    const hashes = sql.join((Array.isArray(f.phoneHash) ? f.phoneHash : [f.phoneHash]).map((h) => sql`${h}`), sql`, `);
+    where.push(sql`${appeals.citizenId} IN (SELECT id FROM citizens WHERE jurisdiction_id = ${appeals.jurisdictionId} AND phone_hash IN (${hashes}))`);
   }
   if (f.overdue !== undefined) {
     const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${appeals.jurisdictionId} AND c.appeal_id = ${appeals.id}

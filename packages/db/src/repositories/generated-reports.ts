@@ -3,6 +3,8 @@ import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { generatedReports } from '../schema';
+import { readDailyCounts } from './analytics-counts';
+import type { CountDim, CountKey, CountMeasure, DailyCountRow } from './analytics-counts';
 
 export type GeneratedReportRow = typeof generatedReports.$inferSelect;
 export type GeneratedReportHead = Omit<GeneratedReportRow, 'body'>;
@@ -35,7 +37,8 @@ export async function findScheduledReport(db: Executor, jurisdictionId: string, 
 
 // ── figures of a period (all read the appeals of one jurisdiction, optionally one track) ─────────────────────────
 
-export interface ReportWindow { jurisdictionId: string; from: Date; to: Date; track?: string | undefined }
+/** `offsetMinutes`, the jurisdiction's calendar, lets registered and closed counts come from the daily rollup. */
+export interface ReportWindow { jurisdictionId: string; from: Date; to: Date; track?: string | undefined; offsetMinutes?: number | undefined }
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const trackOf = (w: ReportWindow, alias = 'a') => (w.track ? sql`AND ${sql.raw(alias)}.track = ${w.track}` : sql``);
@@ -47,8 +50,21 @@ const DIMENSION_SQL: Record<AppealDimension, SQL> = {
   area: sql`COALESCE(a.area_code, '')`, accused_unit: sql`a.accused_unit_id`,
 };
 
+/** The daily rollup's answer for a window (null when it cannot give one: then the appeals are counted). */
+async function rolledUp(db: Executor, w: ReportWindow, measure: CountMeasure, dimension: AppealDimension): Promise<Map<string, number> | null> {
+  if (w.offsetMinutes === undefined) return null;
+  const by: CountKey = dimension === 'track' ? 'track' : dimension === 'accused_unit' ? 'accused' : 'value';
+  const dim: CountDim = dimension === 'track' || dimension === 'accused_unit' ? 'channel' : dimension;
+  const rows = await readDailyCounts(db, { jurisdictionId: w.jurisdictionId, measure, dim, from: w.from, to: w.to, offsetMinutes: w.offsetMinutes, track: w.track, groupBy: [by] });
+  if (!rows) return null;
+  const key = (r: DailyCountRow) => (by === 'track' ? r.track : by === 'accused' ? r.accused : r.value);
+  return new Map(rows.filter((r) => by !== 'accused' || r.accused !== '').map((r) => [key(r), r.n]));
+}
+
 /** Appeals registered (登记) in the window per value of one dimension; `accused_unit` counts only those naming one. */
 export async function countRegisteredBy(db: Executor, w: ReportWindow, dimension: AppealDimension): Promise<Map<string, number>> {
+  const rolled = await rolledUp(db, w, 'registered', dimension);
+  if (rolled) return rolled;
   const key = DIMENSION_SQL[dimension];
   const rows = await queryRows<{ key: string; n: number }>(db, sql`
     SELECT ${key} AS key, count(*)::int AS n FROM appeals a
@@ -60,6 +76,8 @@ export async function countRegisteredBy(db: Executor, w: ReportWindow, dimension
 
 /** Appeals closed (办结, closed_at) in the window. */
 export async function countClosed(db: Executor, w: ReportWindow): Promise<number> {
+  const rolled = await rolledUp(db, w, 'closed', 'track');
+  if (rolled) return [...rolled.values()].reduce((s, n) => s + n, 0);
   const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM appeals a
     WHERE a.jurisdiction_id = ${w.jurisdictionId} AND a.closed_at >= ${w.from} AND a.closed_at < ${w.to} ${trackOf(w)}`);
   return row?.n ?? 0;

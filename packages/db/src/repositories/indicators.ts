@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { CLOCK_COMPLETIONS, CLOSING_ACTIONS, DISPATCH_ACTIONS, INTAKE_ACCEPTING_ACTIONS } from '@minsheng/domain';
 import type { IndicatorCode } from '@minsheng/domain';
 import type { SatisfactionLevel } from '@minsheng/contracts';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { assessmentExclusions, assessmentMonths } from '../schema';
+import { materialMembersSql, satisfactionWeight } from './indicator-members-sql';
 
 export const INDICATOR_GROUPINGS = ['unit', 'area', 'category', 'channel', 'kind'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
@@ -30,100 +30,60 @@ export interface IndicatorQuery {
 export interface FigureRow { indicator: IndicatorCode; groupKey: string; numerator: number; denominator: number }
 export interface MemberRow { appealId: string; number: string; title: string; unitId: string; at: Date; numerator: number }
 
+/** GB/T 2260 street/town codes are 9 digits; a community's 12-digit code starts with its street's. */
+const STREET_CODE_LENGTH = 9;
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const textArray = (ids: readonly string[]) => sql`ARRAY[${list(ids)}]::text[]`;
 
-/** The lead unit of `appealId` at instant `at`: named by the latest dispatch at or before it, cleared by a return or reopen. */
-function leadAt(j: string, appealId: SQL, at: SQL): SQL {
-  return sql`(SELECT CASE WHEN d.action IN (${list(DISPATCH_ACTIONS)}) THEN d.payload->>'leadUnitId' END FROM appeal_events d
-    WHERE d.jurisdiction_id = ${j} AND d.appeal_id = ${appealId} AND d.occurred_at <= ${at}
-      AND d.action IN (${list([...DISPATCH_ACTIONS, 'approve_return', 'reopen'])}) ORDER BY d.seq DESC LIMIT 1)`;
-}
-
-/** A run was completed by its own event (CLOCK_COMPLETIONS) at the moment it stopped. */
-function completedBy(j: string, run: string): SQL {
-  const r = sql.raw(run);
-  const byClock = Object.entries(CLOCK_COMPLETIONS).map(([clock, actions]) => sql`(${r}.clock = ${clock} AND c.action IN (${list(actions!)}))`);
-  return sql`(${r}.stopped_at IS NOT NULL AND EXISTS (SELECT 1 FROM appeal_events c WHERE c.jurisdiction_id = ${j}
-    AND c.appeal_id = ${r}.appeal_id AND c.occurred_at = ${r}.stopped_at AND (${sql.join(byClock, sql` OR `)})))`;
-}
-
-/** An event of the appeal after `seq` (and before the next of `until`, when given), up to `asOf`. */
-function followedBy(q: IndicatorQuery, action: string, until: readonly string[]): SQL {
-  const j = q.jurisdictionId;
-  return sql`EXISTS (SELECT 1 FROM appeal_events x WHERE x.jurisdiction_id = ${j} AND x.appeal_id = e.appeal_id AND x.action = ${action}
-    AND x.seq > e.seq AND x.occurred_at <= ${q.asOf}
-    AND x.seq < COALESCE((SELECT min(n.seq) FROM appeal_events n WHERE n.jurisdiction_id = ${j} AND n.appeal_id = e.appeal_id
-      AND n.seq > e.seq AND n.action IN (${list(until)})), 2147483647))`;
+/** The appeals whose stored members are out of date: readers recompute them inline. */
+export function dirtyAppealsSql(j: string): SQL {
+  return sql`SELECT d.appeal_id FROM analytics_dirty_appeals d WHERE d.jurisdiction_id = ${j}`;
 }
 
 /**
- * Every member of every indicator in the period, as rows (indicator, appeal_id, unit_id, at, numerator): the SQL
- * form of `indicatorMembers` in packages/domain (DOMAIN.md §7). Figures and drill-downs both read this, so a
- * figure always equals the list behind it.
+ * Every member of every indicator in the period as of `asOf`, as the CTE `members` (indicator, appeal_id, unit_id,
+ * at, numerator and the appeal attributes filters read): the stored rollup of appeals that are up to date, plus the
+ * same computation inline for the appeals marked dirty, judged against asOf and weighed by the reader's settings.
+ * Figures and drill-downs both read this, so a figure always equals the list behind it.
  */
-function membersSql(q: IndicatorQuery): SQL {
+function membersSql(q: Pick<IndicatorQuery, 'jurisdictionId' | 'from' | 'to' | 'asOf' | 'weights'>, appeals?: SQL): SQL {
   const j = q.jurisdictionId;
-  const inPeriod = (col: SQL) => sql`${col} >= ${q.from} AND ${col} < ${q.to}`;
-  const w = q.weights;
-  const satisfaction = sql`CASE e.payload->>'satisfaction' WHEN 'very_satisfied' THEN ${w.very_satisfied}::float8 WHEN 'satisfied' THEN ${w.satisfied}::float8
-    WHEN 'basically_satisfied' THEN ${w.basically_satisfied}::float8 WHEN 'dissatisfied' THEN ${w.dissatisfied}::float8
-    WHEN 'very_dissatisfied' THEN ${w.very_dissatisfied}::float8 ELSE 0::float8 END`;
-  const eventActions = ['callback', 'approve_reply', ...CLOSING_ACTIONS, ...DISPATCH_ACTIONS];
+  const only = (col: string) => (appeals ? sql`AND ${sql.raw(col)} IN (${appeals})` : sql``);
+  const inPeriod = (col: string) => sql`${sql.raw(col)} >= ${q.from} AND ${sql.raw(col)} < ${q.to}`;
+  const columns = 'appeal_id, indicator, unit_id, at, numerator, satisfaction, pending, track, kind, channel, category_id, area_code, accused_unit_id';
   return sql`
-  runs AS (
-    SELECT r.appeal_id, r.clock, r.started_at, r.due_at, r.stopped_at, ${completedBy(j, 'r')} AS completed, COALESCE(r.stopped_at, r.paused_at, ${q.asOf}::timestamptz) AS last_live
-      FROM appeal_clock_runs r
-     WHERE r.jurisdiction_id = ${j} AND r.clock IN ('sign_for', 'handling') AND r.started_at <= ${q.asOf}
-       AND ((${inPeriod(sql`r.due_at`)}) OR (${inPeriod(sql`r.stopped_at`)}))
-  ),
-  judged AS (
-    SELECT runs.*, (completed AND stopped_at <= due_at) AS on_time,
-           CASE WHEN completed AND stopped_at <= due_at THEN stopped_at WHEN due_at < last_live THEN due_at END AS end_at
-      FROM runs
-  ),
-  ev AS (
-    SELECT e.appeal_id, e.seq, e.action, e.occurred_at, e.payload, e.from_status FROM appeal_events e
-     WHERE e.jurisdiction_id = ${j} AND e.occurred_at <= ${q.asOf} AND ${inPeriod(sql`e.occurred_at`)}
-       AND (e.action IN (${list(eventActions)}) OR (e.from_status = 'registered' AND e.action IN (${list(INTAKE_ACCEPTING_ACTIONS)})))
+  stored AS (
+    SELECT ${sql.raw(columns.split(', ').map((c) => `s.${c}`).join(', '))} FROM analytics_indicator_members s
+     WHERE s.jurisdiction_id = ${j} AND ${inPeriod('s.at')} ${only('s.appeal_id')}
+       AND NOT EXISTS (SELECT 1 FROM analytics_dirty_appeals d WHERE d.jurisdiction_id = ${j} AND d.appeal_id = s.appeal_id)
+    UNION ALL
+    SELECT ${sql.raw(columns)} FROM ${materialMembersSql(j, appeals ? sql`${dirtyAppealsSql(j)} AND d.appeal_id IN (${appeals})` : dirtyAppealsSql(j))} f WHERE ${inPeriod('f.at')}
   ),
   members AS (
-    SELECT CASE WHEN clock = 'handling' THEN 'on_time_completion' ELSE k.indicator END AS indicator, appeal_id,
-           ${leadAt(j, sql`judged.appeal_id`, sql`judged.end_at`)} AS unit_id, end_at AS at,
-           CASE WHEN k.indicator = 'response' THEN (on_time AND EXISTS (SELECT 1 FROM appeal_clock_runs fc
-             WHERE fc.jurisdiction_id = ${j} AND fc.appeal_id = judged.appeal_id AND fc.clock = 'first_contact'
-               AND fc.started_at = judged.stopped_at AND fc.stopped_at <= fc.due_at AND ${completedBy(j, 'fc')}))::int
-             ELSE on_time::int END::float8 AS numerator
-      FROM judged CROSS JOIN (VALUES ('sign_on_time'), ('response')) AS k(indicator)
-     WHERE end_at IS NOT NULL AND ${inPeriod(sql`end_at`)} AND (clock = 'sign_for' OR k.indicator = 'sign_on_time')
-    UNION ALL
-    SELECT k.indicator, e.appeal_id, ${leadAt(j, sql`e.appeal_id`, sql`e.occurred_at`)}, e.occurred_at,
-           CASE WHEN k.indicator = 'resolution' THEN (CASE WHEN e.payload->>'solved' = 'true' THEN 1 ELSE 0 END)::float8 ELSE ${satisfaction} END
-      FROM ev e CROSS JOIN (VALUES ('resolution'), ('satisfaction')) AS k(indicator)
-     WHERE e.action = 'callback' AND (k.indicator = 'satisfaction' OR NOT EXISTS (SELECT 1 FROM appeals ca
-       WHERE ca.jurisdiction_id = ${j} AND ca.id = e.appeal_id AND ca.kind = 'consultation'))
-    UNION ALL
-    SELECT 'redo', e.appeal_id, ${leadAt(j, sql`e.appeal_id`, sql`e.occurred_at`)}, e.occurred_at,
-           (EXISTS (SELECT 1 FROM appeal_events x WHERE x.jurisdiction_id = ${j} AND x.appeal_id = e.appeal_id AND x.action = 'redo' AND x.seq < e.seq))::int::float8
-      FROM ev e WHERE e.action IN (${list(CLOSING_ACTIONS)})
-    UNION ALL
-    SELECT k.indicator, e.appeal_id, e.payload->>'leadUnitId', e.occurred_at,
-           (CASE WHEN k.indicator = 'return' THEN ${followedBy(q, 'approve_return', DISPATCH_ACTIONS)} ELSE ${followedBy(q, 'urge', DISPATCH_ACTIONS)} END)::int::float8
-      FROM ev e CROSS JOIN (VALUES ('return'), ('urge')) AS k(indicator) WHERE e.action IN (${list(DISPATCH_ACTIONS)})
-    UNION ALL
-    SELECT 'callback', e.appeal_id, ${leadAt(j, sql`e.appeal_id`, sql`e.occurred_at`)}, e.occurred_at,
-           (${followedBy(q, 'callback', ['approve_reply'])})::int::float8
-      FROM ev e WHERE e.action = 'approve_reply'
-    UNION ALL
-    SELECT k.indicator, e.appeal_id, ia.owner_unit_id, e.occurred_at,
-           (CASE WHEN k.indicator = 'direct_answer'
-             THEN EXISTS (SELECT 1 FROM appeal_events x WHERE x.jurisdiction_id = ${j} AND x.appeal_id = e.appeal_id AND x.action = 'answer_directly' AND x.occurred_at <= ${q.asOf})
-             ELSE ia.related_appeal_id IS NOT NULL OR EXISTS (SELECT 1 FROM appeal_events x WHERE x.jurisdiction_id = ${j} AND x.appeal_id = e.appeal_id AND x.action = 'merge' AND x.occurred_at <= ${q.asOf})
-           END)::int::float8
-      FROM ev e JOIN appeals ia ON ia.jurisdiction_id = ${j} AND ia.id = e.appeal_id
-      CROSS JOIN (VALUES ('direct_answer'), ('repeat')) AS k(indicator)
-     WHERE e.from_status = 'registered' AND e.action IN (${list(INTAKE_ACCEPTING_ACTIONS)})
+    SELECT appeal_id, indicator, unit_id, at,
+           CASE WHEN indicator = 'satisfaction' THEN ${satisfactionWeight(sql`satisfaction`, q.weights)} ELSE numerator END AS numerator,
+           track, kind, channel, category_id, area_code, accused_unit_id
+      FROM stored WHERE at <= ${q.asOf} AND (NOT pending OR at < ${q.asOf})
   )`;
+}
+
+/** One member as the rollup says (verification): its unit, moment, numerator and the appeal attributes it carries. */
+export interface RollupMemberRow { indicator: string; appealId: string; unitId: string; at: Date; numerator: number; track: string; kind: string; channel: string; categoryId: string | null; areaCode: string | null; accusedUnitId: string | null }
+
+/** Every member of the given appeals in the period as the figures read them (stored, or recomputed while dirty). */
+export async function listRollupMembers(db: Executor, q: Pick<IndicatorQuery, 'jurisdictionId' | 'from' | 'to' | 'asOf' | 'weights'>, appeals: SQL): Promise<RollupMemberRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(db, sql`WITH ${membersSql(q, appeals)}
+    SELECT indicator, appeal_id, unit_id, at, numerator, track, kind, channel, category_id, area_code, accused_unit_id FROM members`);
+  return rows.map(memberRow);
+}
+
+/** A members row (snake_case, engine-typed) as a RollupMemberRow. */
+export function memberRow(r: Record<string, unknown>): RollupMemberRow {
+  return {
+    indicator: String(r.indicator), appealId: String(r.appeal_id), unitId: String(r.unit_id), at: new Date(r.at as string), numerator: Number(r.numerator),
+    track: String(r.track), kind: String(r.kind), channel: String(r.channel), categoryId: (r.category_id as string | null) ?? null,
+    areaCode: (r.area_code as string | null) ?? null, accusedUnitId: (r.accused_unit_id as string | null) ?? null,
+  };
 }
 
 /** The key a member is grouped under, and the joins it needs. */
@@ -133,18 +93,19 @@ function grouping(q: IndicatorQuery): { key: SQL; join: SQL } {
       return q.includeSubunits
         ? { key: sql`g.unit_id`, join: sql`JOIN units mu ON mu.jurisdiction_id = ${q.jurisdictionId} AND mu.id = m.unit_id CROSS JOIN unnest(mu.path) AS g(unit_id)` }
         : { key: sql`m.unit_id`, join: sql`` };
-    case 'area': return { key: sql`COALESCE(a.area_code, '')`, join: sql`` };
-    case 'category': return { key: sql`COALESCE(a.category_id, '')`, join: sql`` };
-    case 'channel': return { key: sql`a.channel`, join: sql`` };
-    case 'kind': return { key: sql`a.kind`, join: sql`` };
+    // A community counts for its street (the 9-digit prefix of its 12-digit code), as on the dashboards' street map.
+    case 'area': return { key: sql`CASE WHEN length(m.area_code) >= ${STREET_CODE_LENGTH} THEN left(m.area_code, ${STREET_CODE_LENGTH}) ELSE COALESCE(m.area_code, '') END`, join: sql`` };
+    case 'category': return { key: sql`COALESCE(m.category_id, '')`, join: sql`` };
+    case 'channel': return { key: sql`m.channel`, join: sql`` };
+    case 'kind': return { key: sql`m.kind`, join: sql`` };
   }
 }
 
 /** Hotline appeals only (§7 is the hotline's dictionary), not excluded, visible to the reader, in the unit asked for. */
 function memberFilter(q: IndicatorQuery, key: SQL): SQL {
-  const parts: SQL[] = [sql`m.unit_id IS NOT NULL`, sql`a.track = 'hotline'`,
+  const parts: SQL[] = [sql`m.track = 'hotline'`,
     sql`NOT EXISTS (SELECT 1 FROM assessment_exclusions x WHERE x.jurisdiction_id = ${q.jurisdictionId} AND x.appeal_id = m.appeal_id AND x.indicator = m.indicator)`];
-  if (q.ancestorUnitIds.length) parts.push(sql`(a.accused_unit_id IS NULL OR NOT (a.accused_unit_id = ANY(${textArray(q.ancestorUnitIds)})))`);
+  if (q.ancestorUnitIds.length) parts.push(sql`(m.accused_unit_id IS NULL OR NOT (m.accused_unit_id = ANY(${textArray(q.ancestorUnitIds)})))`);
   const underUnit = (unitId: string) => sql`EXISTS (SELECT 1 FROM units su WHERE su.jurisdiction_id = ${q.jurisdictionId} AND su.id = m.unit_id AND ${unitId} = ANY(su.path))`;
   if (q.visibleUnitIds !== null) {
     parts.push(q.visibleUnitIds.length ? sql`m.unit_id = ANY(${textArray(q.visibleUnitIds)})` : sql`FALSE`);
@@ -167,7 +128,7 @@ export async function computeIndicatorFigures(db: Executor, q: IndicatorQuery): 
   const rows = await queryRows<{ indicator: IndicatorCode; group_key: string; numerator: number | string; denominator: number }>(db, sql`
     WITH ${membersSql(q)}
     SELECT m.indicator, ${g.key} AS group_key, sum(m.numerator)::float8 AS numerator, count(*)::int AS denominator
-      FROM members m JOIN appeals a ON a.jurisdiction_id = ${q.jurisdictionId} AND a.id = m.appeal_id ${g.join}
+      FROM members m ${g.join}
      WHERE ${memberFilter(q, g.key)}
      GROUP BY 1, 2 ORDER BY 2, 1`);
   return rows.map((r) => ({ indicator: r.indicator, groupKey: r.group_key, numerator: Math.round(Number(r.numerator) * 10_000) / 10_000, denominator: r.denominator }));
@@ -179,16 +140,17 @@ export async function listIndicatorMembers(db: Executor, q: IndicatorQuery, f: {
   const g = f.groupKey === null ? { key: sql`''`, join: sql`` } : grouping(q);
   const where = sql`m.indicator = ${f.indicator} AND ${memberFilter(q, g.key)}
     ${f.groupKey === null ? sql`` : sql`AND ${g.key} = ${f.groupKey}`} ${f.part === 'numerator' ? sql`AND m.numerator > 0` : sql``}`;
+  // The page is cut before the appeals are joined for their number and title.
   const rows = await queryRows<{ appeal_id: string; number: string; title: string; unit_id: string; at: Date | string; numerator: number | string; total: number }>(db, sql`
-    WITH ${membersSql(q)}
-    SELECT m.appeal_id, a.number, a.title, m.unit_id, m.at, m.numerator, count(*) OVER ()::int AS total
-      FROM members m JOIN appeals a ON a.jurisdiction_id = ${q.jurisdictionId} AND a.id = m.appeal_id ${g.join}
-     WHERE ${where}
-     ORDER BY m.at, m.appeal_id, m.unit_id LIMIT ${f.limit} OFFSET ${f.offset}`);
+    WITH ${membersSql(q)},
+    page AS (SELECT m.appeal_id, m.unit_id, m.at, m.numerator, count(*) OVER ()::int AS total FROM members m ${g.join}
+      WHERE ${where} ORDER BY m.at, m.appeal_id, m.unit_id LIMIT ${f.limit} OFFSET ${f.offset})
+    SELECT p.appeal_id, a.number, a.title, p.unit_id, p.at, p.numerator, p.total
+      FROM page p JOIN appeals a ON a.jurisdiction_id = ${q.jurisdictionId} AND a.id = p.appeal_id
+     ORDER BY p.at, p.appeal_id, p.unit_id`);
   let total = rows[0]?.total ?? 0;
   if (!rows.length && f.offset > 0) {
-    const [c] = await queryRows<{ n: number }>(db, sql`WITH ${membersSql(q)} SELECT count(*)::int AS n FROM members m
-      JOIN appeals a ON a.jurisdiction_id = ${q.jurisdictionId} AND a.id = m.appeal_id ${g.join} WHERE ${where}`);
+    const [c] = await queryRows<{ n: number }>(db, sql`WITH ${membersSql(q)} SELECT count(*)::int AS n FROM members m ${g.join} WHERE ${where}`);
     total = c?.n ?? 0;
   }
   return {

@@ -78,6 +78,18 @@ export async function publicNames(db: Executor, jurisdictionId: string) {
   return { unitNames, categoryNames };
 }
 
+/** Like publicNames, but only of the given units and categories: one public page names a handful, not the whole tree. */
+export async function publicNamesOf(db: Executor, jurisdictionId: string, unitIds: readonly string[], categoryIds: readonly string[]) {
+  const list = (ids: readonly string[]) => sql`ARRAY[${sql.join([...new Set(ids)].map((i) => sql`${i}`), sql`, `)}]::text[]`;
+  const rows = await queryRows<{ t: string; id: string; name: string }>(db, sql`
+    SELECT 'u' AS t, id, short_name AS name FROM units WHERE jurisdiction_id = ${jurisdictionId} AND id = ANY(${list(unitIds)})
+    UNION ALL SELECT 'c', id, name FROM categories WHERE jurisdiction_id = ${jurisdictionId} AND id = ANY(${list(categoryIds)})`);
+  const unitNames = new Map<string, string>();
+  const categoryNames = new Map<string, string>();
+  for (const r of rows) (r.t === 'u' ? unitNames : categoryNames).set(r.id, r.name);
+  return { unitNames, categoryNames };
+}
+
 /** Names of the given area codes. */
 export async function areaNames(db: Executor, jurisdictionId: string, codes: readonly string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();

@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Grant } from '@minsheng/domain';
 import type { Role } from '@minsheng/contracts';
 import type { Executor } from '../connection';
@@ -23,14 +23,24 @@ export async function insertSession(db: Executor, row: typeof sessions.$inferIns
   await db.insert(sessions).values(row);
 }
 
-/** The live session for a token hash, with its user, or null when unknown, expired or the user is disabled. */
-export async function findSession(db: Executor, jurisdictionId: string, tokenHash: string, now: Date) {
-  const [row] = await db.select({ userId: sessions.userId, expiresAt: sessions.expiresAt, username: users.username, displayName: users.displayName })
+/**
+ * The live session for a token hash, with its user, or null when unknown, expired, idle since before `idleSince`
+ * or the user is disabled.
+ */
+export async function findSession(db: Executor, jurisdictionId: string, tokenHash: string, now: Date, idleSince?: Date) {
+  const [row] = await db.select({ userId: sessions.userId, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, username: users.username, displayName: users.displayName })
     .from(sessions)
     .innerJoin(users, and(eq(users.jurisdictionId, sessions.jurisdictionId), eq(users.id, sessions.userId)))
-    .where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true),
+      idleSince ? gt(sessions.lastSeenAt, idleSince) : undefined))
     .limit(1);
   return row ?? null;
+}
+
+/** Mark a session used at `now`, only when its mark is older than `staleBefore` (so reads stay cheap). */
+export async function touchSession(db: Executor, jurisdictionId: string, tokenHash: string, now: Date, staleBefore: Date) {
+  await db.update(sessions).set({ lastSeenAt: now })
+    .where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, staleBefore)));
 }
 
 export async function deleteSession(db: Executor, jurisdictionId: string, tokenHash: string) {
@@ -38,9 +48,14 @@ export async function deleteSession(db: Executor, jurisdictionId: string, tokenH
 }
 
 
-/** End every session of a user (deactivation, password reset); returns the token hashes so caches can forget them. */
-export async function deleteUserSessions(db: Executor, jurisdictionId: string, userId: string): Promise<string[]> {
-  const rows = await db.delete(sessions).where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.userId, userId))).returning({ tokenHash: sessions.tokenHash });
+/**
+ * End every session of a user (deactivation, password change or reset, sign out everywhere), except `keepTokenHash`
+ * (the session making a change to its own password); returns the token hashes so caches can forget them.
+ */
+export async function deleteUserSessions(db: Executor, jurisdictionId: string, userId: string, keepTokenHash?: string): Promise<string[]> {
+  const rows = await db.delete(sessions)
+    .where(and(eq(sessions.jurisdictionId, jurisdictionId), eq(sessions.userId, userId), keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined))
+    .returning({ tokenHash: sessions.tokenHash });
   return rows.map((r) => r.tokenHash);
 }
 

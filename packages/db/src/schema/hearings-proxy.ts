@@ -114,12 +114,17 @@ export const proxyRequests = pgTable('proxy_requests', {
   closedAt: ts('closed_at'),
   result: text('result').notNull().default(''),
   version: integer('version').notNull().default(1),
+  /** The sweep's marks (once each): the handling unit was warned before the deadline / told it had passed. */
+  dueWarnedAt: ts('due_warned_at'),
+  overdueNotifiedAt: ts('overdue_notified_at'),
   createdBy: text('created_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
   uniqueIndex('proxy_requests_number_idx').on(t.jurisdictionId, t.number),
   index('proxy_requests_open_due_idx').on(t.jurisdictionId, t.dueAt).where(sql`${t.closedAt} IS NULL`),
+  // The overdue sweep's scan: open, running and not yet told.
+  index('proxy_requests_sweep_idx').on(t.jurisdictionId, t.dueAt).where(sql`${t.closedAt} IS NULL AND ${t.overdueNotifiedAt} IS NULL AND ${t.dueAt} IS NOT NULL`),
   check('proxy_requests_status_check', sql`${t.status} IN ('accepted', 'in_progress', 'awaiting_materials', 'completed', 'returned')`),
   check('proxy_requests_clock_check', sql`(${t.dueAt} IS NULL) = (${t.status} = 'awaiting_materials')`),
 ]);

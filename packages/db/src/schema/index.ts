@@ -10,3 +10,5 @@ export * from './reports';
 export * from './registry';
 export * from './grassroots';
 export * from './hearings-proxy';
+export * from './analytics';
+export * from './login-attempts';

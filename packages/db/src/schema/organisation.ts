@@ -63,7 +63,12 @@ export const sessions = pgTable('sessions', {
   userId: text('user_id').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   expiresAt: ts('expires_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.jurisdictionId, t.tokenHash] })]);
+  /** Touched at most once a minute by authentication; a session idle longer than the idle timeout is over. */
+  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.tokenHash] }),
+  index('sessions_user_idx').on(t.jurisdictionId, t.userId),
+]);
 
 /** 诉求分类: a 3-level tree with the defaults intake applies. */
 export const categories = pgTable('categories', {

@@ -66,10 +66,17 @@ export const receptionRules = pgTable('reception_rules', {
   place: text('place').notNull().default(''),
   topic: text('topic').notNull().default(''),
   active: boolean('active').notNull().default(true),
+  /** Optimistic concurrency: an edit or cancel names the version it read. */
+  version: integer('version').notNull().default(1),
+  /** 取消: final, unlike stopping (active = false), and says why. */
+  cancelledAt: ts('cancelled_at'),
+  cancelledBy: text('cancelled_by'),
+  cancelReason: text('cancel_reason').notNull().default(''),
   createdBy: text('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  check('reception_rules_cancel_check', sql`${t.cancelledAt} IS NULL OR (${t.active} = false AND ${t.cancelReason} <> '')`),
   check('reception_rules_kind_check', sql`${t.kind} IN ('leader_reception', 'hotline')`),
   check('reception_rules_times_check', sql`${t.endTime} > ${t.startTime}`),
 ]);
@@ -93,10 +100,15 @@ export const receptionSessions = pgTable('reception_sessions', {
   heldAt: ts('held_at').notNull(),
   place: text('place').notNull().default(''),
   summary: text('summary').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  cancelledAt: ts('cancelled_at'),
+  cancelledBy: text('cancelled_by'),
+  cancelReason: text('cancel_reason').notNull().default(''),
   createdBy: text('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
+  check('reception_sessions_cancel_check', sql`${t.cancelledAt} IS NULL OR ${t.cancelReason} <> ''`),
   index('reception_sessions_held_idx').on(t.jurisdictionId, t.heldAt),
   check('reception_sessions_kind_check', sql`${t.kind} IN ('leader_reception', 'hotline')`),
 ]);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { APPEAL_KINDS, DURATION_UNITS, ROLES, SATISFACTION_LEVELS, UNIT_KINDS } from '@minsheng/contracts';
-import { POLICY_CLOCK_KEYS } from '@minsheng/domain';
+import { POLICY_CLOCK_KEYS, REPORT_MODULES } from '@minsheng/domain';
 import type { Deps } from '../../deps';
 import { requireStaff, staff } from '../../http/authenticate-hook';
 import { AreaCode, Id, IdParams, StringEnum } from '../../http/schema-helpers';
@@ -14,6 +14,8 @@ import { createCategory } from './use-cases/create-category';
 import { updateUnit } from './use-cases/update-unit';
 import { updateUser } from './use-cases/update-user';
 import { resetUserPassword } from './use-cases/reset-user-password';
+import { unlockUser } from './use-cases/unlock-user';
+import { revokeUserSessions } from './use-cases/revoke-user-sessions';
 import { updateCategory } from './use-cases/update-category';
 import { removeCalendarOverride, setCalendarOverride } from './use-cases/calendar-overrides';
 import { getSettings, listDeadlinePolicies, updateDeadlinePolicy, updateSettings } from './use-cases/configure-rules';
@@ -57,6 +59,7 @@ const OverrideBody = Type.Object({ kind: StringEnum(['holiday', 'workday'] as co
 const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
 const RateLimitBody = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100_000 }), windowMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }) }, { additionalProperties: false });
 const Points = Type.Number({ minimum: 0, maximum: 100 });
+const ReportWeightsBody = Type.Object(Object.fromEntries(REPORT_MODULES.map((k) => [k, Type.Optional(Points)])), { additionalProperties: false });
 const SettingsBody = Type.Object({
   yellowAt: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
   workingHours: Type.Optional(Type.Array(Type.Object({ start: HHMM, end: HHMM }, { additionalProperties: false }), { minItems: 1, maxItems: 6 })),
@@ -64,6 +67,12 @@ const SettingsBody = Type.Object({
   problem: Type.Optional(Type.Object({ redo: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), unitsWithoutLead: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }, { additionalProperties: false })),
   satisfactionWeights: Type.Optional(Type.Object(Object.fromEntries(SATISFACTION_LEVELS.map((l) => [l, Type.Optional(Type.Number({ minimum: 0, maximum: 1 }))])), { additionalProperties: false })),
   sessionHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+  security: Type.Optional(Type.Object({
+    sessionIdleMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 1440 })),
+    loginMaxFailures: Type.Optional(Type.Integer({ minimum: 3, maximum: 100 })), loginWindowMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+    loginLockMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })), ipMaxFailures: Type.Optional(Type.Integer({ minimum: 5, maximum: 10_000 })),
+    ipWindowMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })), passwordMinLength: Type.Optional(Type.Integer({ minimum: 8, maximum: 64 })),
+  }, { additionalProperties: false })),
   supervision: Type.Optional(Type.Object({
     autoUrge: Type.Optional(Type.Boolean()), autoNotice: Type.Optional(Type.Boolean()),
     bulletinAfterWorkingDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 60 })), sweepHorizonDays: Type.Optional(Type.Integer({ minimum: 7, maximum: 400 })),
@@ -93,6 +102,8 @@ const SettingsBody = Type.Object({
     stationMinStaff: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), roomMinStaff: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), officersMinStreet: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     officersMinDepartment: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })), officersMinCommunity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     disputeRevisitDays: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 365 }), { maxItems: 6 })),
+    // 月度考核 weights: each tier's record replaces the stored one and must add up to 100 (checked in updateSettings).
+    streetReportWeights: Type.Optional(ReportWeightsBody), departmentReportWeights: Type.Optional(ReportWeightsBody),
   }, { additionalProperties: false })),
 }, { additionalProperties: false, minProperties: 1 });
 const DurationBody = Type.Object({ amount: Type.Number({ minimum: 0, maximum: 10_000 }), unit: StringEnum(DURATION_UNITS) }, { additionalProperties: false });
@@ -154,6 +165,12 @@ export function adminRoutes(deps: Deps): FastifyPluginAsync {
     });
     app.post('/api/admin/users/:id/password', { schema: { tags: ['admin'], summary: '重置密码', security, params: IdParams, body: PasswordBody } }, async (req) => {
       return resetUserPassword(deps, staff(req), (req.params as { id: string }).id, (req.body as Static<typeof PasswordBody>).password);
+    });
+    app.post('/api/admin/users/:id/unlock', { schema: { tags: ['admin'], summary: '解除登录锁定', security, params: IdParams } }, async (req) => {
+      return unlockUser(deps, staff(req), (req.params as { id: string }).id);
+    });
+    app.delete('/api/admin/users/:id/sessions', { schema: { tags: ['admin'], summary: '强制下线 (结束该用户全部会话)', security, params: IdParams } }, async (req) => {
+      return revokeUserSessions(deps, staff(req), (req.params as { id: string }).id);
     });
     app.patch('/api/admin/categories/:id', { schema: { tags: ['admin'], summary: '修改/停用/启用分类', security, params: IdParams, body: CategoryPatch } }, async (req) => {
       return updateCategory(deps, staff(req), (req.params as { id: string }).id, req.body as Static<typeof CategoryPatch>);

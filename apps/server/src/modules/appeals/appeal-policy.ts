@@ -1,6 +1,6 @@
 import { AppError } from '@minsheng/contracts';
 import { canReadAppeal } from '@minsheng/domain';
-import { assignedUnitIds, findAppeal, unitPaths } from '@minsheng/db';
+import { findAppealForAccess } from '@minsheng/db';
 import type { AppealRow, Executor } from '@minsheng/db';
 import type { SessionUser } from '../auth/session-cache';
 
@@ -15,13 +15,10 @@ export interface ReadableAppeal {
  * tell whether an appeal exists (DOMAIN.md §8). `extraUnitIds` adds paths the caller needs (dispatch targets).
  */
 export async function loadReadableAppeal(db: Executor, user: SessionUser, id: string, extraUnitIds: readonly string[] = []): Promise<ReadableAppeal> {
-  const appeal = await findAppeal(db, user.jurisdictionId, id);
-  if (!appeal) throw new AppError('NOT_FOUND');
-  const assigned = await assignedUnitIds(db, user.jurisdictionId, id);
-  const ids = [appeal.ownerUnitId, ...assigned, ...appeal.coUnitIds, ...extraUnitIds];
-  if (appeal.leadUnitId) ids.push(appeal.leadUnitId);
-  if (appeal.accusedUnitId) ids.push(appeal.accusedUnitId);
-  const paths = await unitPaths(db, user.jurisdictionId, ids);
+  // One round trip: this runs before every read and every action on an appeal.
+  const found = await findAppealForAccess(db, user.jurisdictionId, id, extraUnitIds);
+  if (!found) throw new AppError('NOT_FOUND');
+  const { appeal, assigned, paths } = found;
   const facts = { ownerUnitId: appeal.ownerUnitId, assignedUnitIds: assigned, accusedUnitId: appeal.accusedUnitId, unitPaths: paths };
   if (!canReadAppeal(user.grants, facts)) throw new AppError('NOT_FOUND');
   return { appeal, assigned, paths };

@@ -7,11 +7,15 @@ export interface SessionUser {
   displayName: string;
   grants: Grant[];
   expiresAt: Date;
+  /** When the session ends for want of use (the idle timeout), if nothing touches it before. */
+  idleUntil?: Date | undefined;
+  /** The hash of the token this request came with (so a password change can keep the session that made it). */
+  tokenHash?: string | undefined;
 }
 
 /**
  * Short-lived in-process cache of resolved sessions so each request does not re-read the session, the user and
- * the role scopes. A logout clears it here at once; other processes drop it within `ttlMs`.
+ * the role scopes. A logout or a revocation clears it here at once; other processes drop it within `ttlMs`.
  */
 export class SessionCache {
   private readonly entries = new Map<string, { at: number; user: SessionUser }>();
@@ -20,7 +24,7 @@ export class SessionCache {
   get(tokenHash: string, now: Date): SessionUser | null {
     const hit = this.entries.get(tokenHash);
     if (!hit) return null;
-    if (Date.now() - hit.at > this.ttlMs || hit.user.expiresAt <= now) {
+    if (Date.now() - hit.at > this.ttlMs || hit.user.expiresAt <= now || (hit.user.idleUntil && hit.user.idleUntil <= now)) {
       this.entries.delete(tokenHash);
       return null;
     }
@@ -34,5 +38,10 @@ export class SessionCache {
 
   delete(tokenHash: string): void {
     this.entries.delete(tokenHash);
+  }
+
+  /** Forget everything (tests use it to see what another process, with a cold cache, would see). */
+  clear(): void {
+    this.entries.clear();
   }
 }

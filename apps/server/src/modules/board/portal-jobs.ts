@@ -1,4 +1,4 @@
-import { enqueueJob, listJurisdictions, purgeRateLimits } from '@minsheng/db';
+import { enqueueJob, listJurisdictions, purgeLoginAttempts, purgeRateLimits } from '@minsheng/db';
 import type { Executor, JobRow } from '@minsheng/db';
 import type { Deps } from '../../deps';
 import { requireRuntime } from '../../runtime/require-runtime';
@@ -14,6 +14,8 @@ export const PORTAL_JOB_HANDLERS = {
   portal_upkeep: async (deps: Deps, job: JobRow) => {
     await draftBoardPosts(deps, job.jurisdictionId);
     await purgeRateLimits(deps.database.db, new Date(deps.now().getTime() - 2 * 86_400_000));
+    // Failed-login counters too (windows and locks last at most a day).
+    await purgeLoginAttempts(deps.database.db, new Date(deps.now().getTime() - 2 * 86_400_000));
   },
   monthly_bulletin: async (deps: Deps, job: JobRow) => {
     const month = (job.payload as { month?: string }).month;

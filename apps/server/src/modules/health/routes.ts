@@ -5,6 +5,7 @@ import { sendError } from '../../http/error-handler';
 import { renderMetrics } from '../../http/metrics';
 import { checkReadiness } from './use-cases/check-readiness';
 import { readAppealGauges } from './use-cases/read-appeal-gauges';
+import { checkReplica, replicaGauges } from './use-cases/check-replica';
 import { metricsRefusal } from './metrics-access';
 
 /** Health for people and load balancers, liveness and readiness for orchestrators, /metrics for Prometheus. */
@@ -25,9 +26,10 @@ export function healthRoutes(deps: Deps): FastifyPluginAsync {
     });
 
     app.get('/api/health/ready', { schema: { tags: ['system'], summary: '就绪检查 (readiness: database and migrations)' } }, async (req, reply) => {
-      const r = await checkReadiness(deps);
-      if (!r.ready) return sendError(req, reply, 'SERVICE_UNAVAILABLE', { database: r.database, migrations: r.migrations, expected: r.expected }, 'not ready');
-      return { status: 'ready', db: deps.database.engine, migrations: r.migrations, latestMigration: r.expected };
+      const [r, replica] = await Promise.all([checkReadiness(deps), checkReplica(deps)]);
+      const replicaField = replica ? { replica } : {};
+      if (!r.ready) return sendError(req, reply, 'SERVICE_UNAVAILABLE', { database: r.database, migrations: r.migrations, expected: r.expected, ...replicaField }, 'not ready');
+      return { status: 'ready', db: deps.database.engine, migrations: r.migrations, latestMigration: r.expected, ...replicaField };
     });
 
     app.get('/metrics', { schema: { tags: ['system'], summary: 'Prometheus metrics (loopback or MINSHENG_METRICS_TOKEN)', hide: true } }, async (req, reply) => {
@@ -36,6 +38,7 @@ export function healthRoutes(deps: Deps): FastifyPluginAsync {
       let gauges: Awaited<ReturnType<typeof readAppealGauges>> = [];
       // Counters must still be scraped while the database is down: that is when they matter most.
       try { gauges = await readAppealGauges(deps); } catch (err) { req.log.warn({ err: { message: err instanceof Error ? err.message.slice(0, 200) : 'unknown' } }, 'metrics: appeal gauges unavailable'); }
+      gauges = [...gauges, ...replicaGauges(await checkReplica(deps))];
       return reply.type('text/plain; version=0.0.4; charset=utf-8').send(renderMetrics(gauges));
     });
   };

@@ -4,7 +4,9 @@ import type { NotificationInsert } from '@minsheng/db';
 /** What a message says; the delivery adapters render each template in zh-CN. */
 export type NotificationTemplate =
   | 'appeal_registered' | 'appeal_replied' | 'appeal_closed'
-  | 'unit_assigned' | 'unit_urged' | 'unit_supervised' | 'upstream_status';
+  | 'unit_assigned' | 'unit_urged' | 'unit_supervised' | 'upstream_status'
+  // 代办件 (not appeals): written by the proxy sweep, not planned from appeal events.
+  | 'proxy_due_soon' | 'proxy_overdue';
 
 export interface NotificationFacts {
   appeal: { id: string; number: string; queryCode: string; title: string; externalSource: string | null; externalId: string | null; leadUnitId: string | null };

@@ -34,6 +34,14 @@ export function renderMessage(template: string, params: Params, localDate: (inst
       const replyBy = params.replyBy ? localDate(new Date(str(params.replyBy))) : '';
       return { subject: `【督办】${number} ${title}`, text: `诉求（编号${number}，${title}）已被督办，${replyBy ? `请于${replyBy}前` : '请及时'}书面回复办理情况。` };
     }
+    case 'proxy_due_soon': {
+      const due = params.dueAt ? localDate(new Date(str(params.dueAt))) : '';
+      return { subject: `【代办临期】${number} ${title}`, text: `代办件（编号${number}，${title}）承诺时限即将届满${due ? `（${due}）` : ''}，请抓紧办理。` };
+    }
+    case 'proxy_overdue': {
+      const due = params.dueAt ? localDate(new Date(str(params.dueAt))) : '';
+      return { subject: `【代办超期】${number} ${title}`, text: `代办件（编号${number}，${title}）已超过承诺时限${due ? `（应于${due}前办结）` : ''}，请尽快办结并说明原因。` };
+    }
     default:
       throw new DeliveryError(`no text template ${template}`, true);
   }

@@ -1,7 +1,7 @@
 import { ACTION_LABELS, KIND_LABELS } from '@minsheng/contracts';
 import type { AppealAction, AppealKind, AppealStatus } from '@minsheng/contracts';
 import type { CallbackRecord, ReplyRecord } from '@minsheng/domain';
-import { appealClockStates, appealEventsOf, findAppeal, publicNames } from '@minsheng/db';
+import { appealClockStates, appealEventsOf, findAppeal, publicNamesOf } from '@minsheng/db';
 import type { AppealRow, Executor } from '@minsheng/db';
 import { PUBLIC_STATUS_TEXT } from './status-words';
 
@@ -32,8 +32,11 @@ function timelineText(e: EventRow, unitName: (id: string | null | undefined) => 
  * the approved reply, and whether the citizen can still rate it. No personal data and no staff names.
  */
 export async function presentTrackView(db: Executor, jurisdictionId: string, appealId: string) {
-  const appeal = (await findAppeal(db, jurisdictionId, appealId))!;
-  const [events, clocks, names] = await Promise.all([appealEventsOf(db, jurisdictionId, appealId), appealClockStates(db, jurisdictionId, appealId), publicNames(db, jurisdictionId)]);
+  const [found, events, clocks] = await Promise.all([findAppeal(db, jurisdictionId, appealId), appealEventsOf(db, jurisdictionId, appealId), appealClockStates(db, jurisdictionId, appealId)]);
+  const appeal = found!;
+  // Only the names this page shows (every unit and category of the jurisdiction is hundreds of rows per request).
+  const named = [appeal.leadUnitId, appeal.ownerUnitId, ...events.flatMap((e) => [e.actorUnitId, (e.payload as { leadUnitId?: unknown } | null)?.leadUnitId])];
+  const names = await publicNamesOf(db, jurisdictionId, named.filter((u): u is string => typeof u === 'string'), appeal.categoryId ? [appeal.categoryId] : []);
   const unitName = (id: string | null | undefined) => (id ? names.unitNames.get(id) ?? null : null);
   const status = appeal.status as AppealStatus;
   const handling = clocks.filter((c) => c.clock === 'handling' && !c.stoppedAt && !c.pausedAt).at(-1);

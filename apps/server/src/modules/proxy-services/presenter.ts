@@ -25,7 +25,8 @@ export function presentRequest(r: ProxyRequestRow, c: RequestContext) {
     id: r.id, number: r.number, queryCode: r.queryCode, item: c.item ? { id: c.item.id, code: c.item.code, name: c.item.name, level: c.item.level } : null,
     unitId: r.unitId, unitName: c.unitName, agentName: c.agentName, applicantName: maskName(c.applicant.name), applicantPhone: c.applicant.phone ? maskPhone(c.applicant.phone) : null,
     matter: r.matter, status: r.status, promisedDays: r.promisedDays, acceptedAt: r.acceptedAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null,
-    light: c.light, closedAt: r.closedAt?.toISOString() ?? null, result: r.result,
+    light: c.light, overdue: c.light === 'red' || c.light === 'late', overdueNotifiedAt: r.overdueNotifiedAt?.toISOString() ?? null,
+    closedAt: r.closedAt?.toISOString() ?? null, result: r.result,
     steps: c.steps.map((s) => ({ seq: s.seq, action: s.action, status: s.toStatus, note: s.note, by: c.names(s.actorUserId), at: s.at.toISOString() })),
   };
 }

@@ -24,7 +24,7 @@ export function proxyServiceRoutes(deps: Deps): FastifyPluginAsync {
       app.get('/api/proxy/items', { schema: { tags, summary: '代办事项目录 (含停用)', security } }, async (req) => listItems(deps, staff(req)));
       app.post('/api/proxy/items', { schema: { tags, summary: '新增代办事项', security, body: S.ItemBody } }, async (req, reply) => reply.status(201).send(await createItem(deps, staff(req), req.body as Q<typeof S.ItemBody>)));
       app.patch('/api/proxy/items/:id', { schema: { tags, summary: '修改或停用代办事项', security, params: IdParams, body: S.ItemPatch } }, async (req) => patchItem(deps, staff(req), id(req), req.body as Q<typeof S.ItemPatch>));
-      app.get('/api/proxy/requests', { schema: { tags, summary: '代办件 (本单位及下级)', security } }, async (req) => listRequests(deps, staff(req)));
+      app.get('/api/proxy/requests', { schema: { tags, summary: '代办件 (本单位及下级; 可按超期/临期筛选)', security, querystring: S.RequestsQuery } }, async (req) => listRequests(deps, staff(req), (req.query as Q<typeof S.RequestsQuery>).state));
       app.post('/api/proxy/requests', { schema: { tags, summary: '受理代办 (按承诺时限计算工作日期限)', security, body: S.RequestBody } }, async (req, reply) => reply.status(201).send(await registerProxyRequest(deps, staff(req), req.body as Q<typeof S.RequestBody>)));
       app.get('/api/proxy/requests/:id', { schema: { tags, summary: '代办件详情 (申请人信息已脱敏)', security, params: IdParams } }, async (req) => getRequest(deps, staff(req), id(req)));
       app.post('/api/proxy/requests/:id/actions', { schema: { tags, summary: '代办中 / 补正材料 / 继续 / 办结 / 退回', security, params: IdParams, body: S.RequestActionBody } }, async (req) => actOnProxyRequest(deps, staff(req), id(req), req.body as Q<typeof S.RequestActionBody>));

@@ -21,6 +21,9 @@ export const CatalogueQuery = Type.Object({ level: Type.Optional(Level), q: Type
 export const RequestBody = Type.Object({
   itemId: Id, applicantName: Text(40), applicantPhone: Type.Optional(Type.String({ maxLength: 20 })), matter: Optional(2000), unitId: Type.Optional(Id),
 }, { additionalProperties: false });
+export const RequestsQuery = Type.Object({
+  state: Type.Optional(StringEnum(['open', 'overdue', 'due_soon', 'closed'] as const, { description: '未办结 | 超期 (含超期办结) | 临期 | 已办结' })),
+}, { additionalProperties: false });
 export const RequestActionBody = Type.Object({ action: StringEnum(PROXY_ACTIONS), note: Optional(1000) }, { additionalProperties: false });
 
 export const ProxyNumber = Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9]+$', description: '代办编号' });

@@ -27,6 +27,14 @@ export function requireReceptionManager(user: SessionUser): void {
   if (!canManageReceptions(user)) throw new AppError('FORBIDDEN', 'receptions are recorded by the centre');
 }
 
+/**
+ * The staff list (GET /api/registry/staff) is for those who put people on the roster or the reception calendar: the
+ * units whose staff they may list are their qualifying grants' units (and below). Empty: no access.
+ */
+export function staffListUnits(user: SessionUser): string[] {
+  return user.grants.filter((g) => g.unitPath.length === 1 && (['admin', 'supervisor', 'dispatcher', 'leader'] as Role[]).includes(g.role)).map((g) => g.unitId);
+}
+
 /** Leaders (区领导 and unit leaders) receive, own cases (包案) and write 民情日记. */
 export const LEADER_ROLES: readonly Role[] = ['leader', 'unit_leader'];
 export function isLeader(user: SessionUser): boolean {

@@ -24,6 +24,15 @@ export function presentRule(r: ReceptionRuleRow, p: People) {
   return {
     id: r.id, kind: r.kind, unitId: r.unitId, unitName: p.unitName(r.unitId), leaderUserId: r.leaderUserId, leaderName: r.leaderName, leaderTitle: r.leaderTitle,
     recurrence: r.recurrence, startTime: r.startTime, endTime: r.endTime, place: r.place, topic: r.topic, active: r.active,
+    version: r.version, cancelledAt: r.cancelledAt?.toISOString() ?? null, cancelReason: r.cancelledAt ? r.cancelReason : null,
+  };
+}
+
+/** A person for the roster's pickers: name, units and roles only (no phone, username or other personal data). */
+export function presentStaffMember(m: { id: string; displayName: string; roles: { role: string; unitId: string }[] }, p: People) {
+  return {
+    id: m.id, displayName: m.displayName, leader: m.roles.some((r) => r.role === 'leader' || r.role === 'unit_leader'),
+    roles: m.roles.map((r) => ({ role: r.role, unitId: r.unitId, unitName: p.unitName(r.unitId) })),
   };
 }
 
@@ -46,6 +55,7 @@ export function presentSession(s: ReceptionSessionRow, p: People, matters: Retur
   return {
     id: s.id, kind: s.kind, ruleId: s.ruleId, unitId: s.unitId, unitName: p.unitName(s.unitId), leaderUserId: s.leaderUserId, leaderName: p.name(s.leaderUserId),
     heldAt: s.heldAt.toISOString(), place: s.place, summary: s.summary, matters,
+    version: s.version, cancelledAt: s.cancelledAt?.toISOString() ?? null, cancelReason: s.cancelledAt ? s.cancelReason : null,
     closedMatters: matters.filter((m) => m.closedAt).length,
   };
 }

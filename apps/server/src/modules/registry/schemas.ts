@@ -33,10 +33,26 @@ export const ReceptionRuleBody = Type.Object({
   recurrence: Recurrence, startTime: HHMM, endTime: HHMM, place: Optional(100), topic: Optional(200),
 }, { additionalProperties: false });
 export const ActiveBody = Type.Object({ active: Type.Boolean() }, { additionalProperties: false });
+/** `version`: the one the editor read; a stale one is refused (EDIT_CONFLICT) rather than overwriting someone's edit. */
+const Version = Type.Optional(Type.Integer({ minimum: 1 }));
+/** An edit of a schedule's fields, or (as before) just `active` to stop or restart it. */
+export const ReceptionRulePatch = Type.Object({
+  kind: Type.Optional(ReceptionKind), unitId: Type.Optional(Type.Union([Id, Type.Null()])), leaderUserId: Type.Optional(Type.Union([Id, Type.Null()])),
+  leaderName: Type.Optional(Text(40)), leaderTitle: Optional(40), recurrence: Type.Optional(Recurrence), startTime: Type.Optional(HHMM), endTime: Type.Optional(HHMM),
+  place: Optional(100), topic: Optional(200), active: Type.Optional(Type.Boolean()), version: Version,
+}, { additionalProperties: false, minProperties: 1 });
+export const CancelBody = Type.Object({ reason: Text(200), version: Version }, { additionalProperties: false });
+export const StaffQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 40, description: '按姓名搜索' })), leaders: Type.Optional(StringEnum(['true', 'false'] as const, { description: '只列领导' })),
+  limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|[1-4][0-9][0-9]|500)$', description: '1–500 (default 200)' })),
+}, { additionalProperties: false });
 
 export const SessionBody = Type.Object({
   kind: ReceptionKind, leaderUserId: Id, heldAt: Instant, ruleId: Type.Optional(Id), unitId: Type.Optional(Id), place: Optional(100), summary: Optional(2000),
 }, { additionalProperties: false });
+export const SessionPatch = Type.Object({
+  kind: Type.Optional(ReceptionKind), leaderUserId: Type.Optional(Id), heldAt: Type.Optional(Instant), unitId: Type.Optional(Id), place: Optional(100), summary: Optional(2000), version: Version,
+}, { additionalProperties: false, minProperties: 1 });
 export const MatterBody = Type.Object({
   content: Text(5000), title: Type.Optional(Text(100)), visitorName: Type.Optional(Text(40)), visitorPhone: Type.Optional(Type.String({ maxLength: 20 })),
   visitorCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), kind: Type.Optional(StringEnum(['consultation', 'help', 'complaint', 'report', 'suggestion', 'opinion'] as const)),

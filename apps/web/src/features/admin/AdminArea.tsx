@@ -17,6 +17,7 @@ const Knowledge = lazy(() => import('./KnowledgeAdmin'));
 const Open311 = lazy(() => import('./Open311Admin'));
 const Schedules = lazy(() => import('./SchedulesAdmin'));
 const Areas = lazy(() => import('./AreasAdmin'));
+const RevealAudit = lazy(() => import('./RevealAuditAdmin'));
 
 // A tab's title is a dictionary key, or its own zh/en pair for a tab whose words live with its screen.
 const TABS: { key: string; title: MessageKey | { zh: string; en: string }; element: JSX.Element }[] = [
@@ -32,6 +33,7 @@ const TABS: { key: string; title: MessageKey | { zh: string; en: string }; eleme
   { key: 'knowledge', title: 'nav.adminKnowledge', element: <Knowledge /> },
   { key: 'open311', title: { zh: 'Open311 接口', en: 'Open311' }, element: <Open311 /> },
   { key: 'schedules', title: { zh: '接访与热线安排', en: 'Reception schedules' }, element: <Schedules /> },
+  { key: 'reveal-audit', title: { zh: '查看记录审计', en: 'Reveal audit' }, element: <RevealAudit /> },
 ];
 
 /** 系统管理: one tab per thing the admin API configures; each tab is its own chunk. */

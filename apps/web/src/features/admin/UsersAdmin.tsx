@@ -8,23 +8,25 @@ import { useApi } from '../../api/useApi';
 import { useReference } from '../../api/reference';
 import type { StaffUser } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
+import { weakPasswordMessage } from '../../auth/password-rules';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useNotify } from '../../components/notify';
 import { formatTime } from '../../components/time';
 import { defineMessages, useI18n, useMessages } from '../../i18n';
 import { inactiveRowProps, NameCell, RowActions, useActiveToggle, useAdminError } from './admin-rows';
+import { UserSessionActions } from './UserSessionActions';
 
 const M = defineMessages({
-  zh: { username: '用户名', displayName: '姓名', roles: '角色@单位', createdAt: '创建时间', create: '新增用户', editTitle: '编辑用户：{name}', password: '初始密码', newPassword: '重置密码', newPasswordHint: '留空则不修改；重置后该用户的登录会话立即失效', passwordRule: '密码至少 8 个字符', usernameFixed: '用户名创建后不可修改', addRole: '添加角色', role: '角色', unit: '单位', required: '请填写{field}', search: '按用户名或姓名筛选', self: '不能停用自己的账号', deactivateNote: '停用后该用户立即退出登录，且不能再登录。' },
-  en: { username: 'Username', displayName: 'Name', roles: 'Roles @ unit', createdAt: 'Created', create: 'New user', editTitle: 'Edit user: {name}', password: 'Initial password', newPassword: 'Reset password', newPasswordHint: 'Leave empty to keep it; a reset signs the user out at once', passwordRule: 'At least 8 characters', usernameFixed: 'The username cannot change once created', addRole: 'Add role', role: 'Role', unit: 'Unit', required: 'Please fill in {field}', search: 'Filter by username or name', self: 'You cannot deactivate your own account', deactivateNote: 'The user is signed out at once and can no longer sign in.' },
+  zh: { username: '用户名', displayName: '姓名', roles: '角色@单位', createdAt: '创建时间', create: '新增用户', editTitle: '编辑用户：{name}', password: '初始密码', newPassword: '重置密码', newPasswordHint: '留空则不修改；重置后该用户的登录会话立即失效', passwordRule: '至少 10 位，含大写字母、小写字母、数字、符号中的三类（或至少 16 位）；不能包含用户名或使用常见密码', usernameFixed: '用户名创建后不可修改', addRole: '添加角色', role: '角色', unit: '单位', required: '请填写{field}', search: '按用户名或姓名筛选', self: '不能停用自己的账号', deactivateNote: '停用后该用户立即退出登录，且不能再登录。' },
+  en: { username: 'Username', displayName: 'Name', roles: 'Roles @ unit', createdAt: 'Created', create: 'New user', editTitle: 'Edit user: {name}', password: 'Initial password', newPassword: 'Reset password', newPasswordHint: 'Leave empty to keep it; a reset signs the user out at once', passwordRule: 'At least 10 characters with three of upper case, lower case, digits and symbols (or 16 characters); not the username, not a common password', usernameFixed: 'The username cannot change once created', addRole: 'Add role', role: 'Role', unit: 'Unit', required: 'Please fill in {field}', search: 'Filter by username or name', self: 'You cannot deactivate your own account', deactivateNote: 'The user is signed out at once and can no longer sign in.' },
 });
 
 interface FormValues { username: string; displayName: string; password?: string; roles: { role: string; unitId: string }[] }
 
-/** 用户与角色: staff accounts with their roles in units (GET/POST /api/admin/users, PATCH /api/admin/users/:id, POST …/password). */
+/** 用户与角色: staff accounts with their roles in units (GET/POST /api/admin/users, PATCH /api/admin/users/:id, POST …/password, …/unlock, DELETE …/sessions). */
 export default function UsersAdmin() {
-  const { t, label } = useI18n();
+  const { t, label, lang } = useI18n();
   const m = useMessages(M);
   const ref = useReference();
   const notify = useNotify();
@@ -59,7 +61,9 @@ export default function UsersAdmin() {
       setEditing(null);
       users.reload();
     } catch (e) {
-      showError(e);
+      const weak = weakPasswordMessage(e, lang);
+      if (weak) form.setFields([{ name: 'password', errors: [weak] }]);
+      else showError(e);
       users.reload(); // a name saved before a refused password still shows
     } finally { setBusy(false); }
   }
@@ -72,9 +76,9 @@ export default function UsersAdmin() {
     { title: t('common.status'), dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>) },
     { title: m('createdAt'), dataIndex: 'createdAt', width: 140, render: formatTime },
     {
-      title: t('common.actions'), key: 'ops', width: 150, fixed: 'right',
-      render: (_: unknown, u) => <RowActions name={u.displayName} active={u.active} onEdit={() => open(u)} onToggle={(a) => setActive(u.id, a)} note={m('deactivateNote')}
-        lockedReason={u.id === me?.id ? m('self') : undefined} />,
+      title: t('common.actions'), key: 'ops', width: 300, fixed: 'right',
+      render: (_: unknown, u) => <Flex wrap={false}><RowActions name={u.displayName} active={u.active} onEdit={() => open(u)} onToggle={(a) => setActive(u.id, a)} note={m('deactivateNote')}
+        lockedReason={u.id === me?.id ? m('self') : undefined} /><UserSessionActions id={u.id} name={u.displayName} /></Flex>,
     },
   ];
   const isNew = editing === 'new';
@@ -86,7 +90,7 @@ export default function UsersAdmin() {
         <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{m('create')}</Button>
       </Flex>
       <Table<StaffUser> rowKey="id" size="small" columns={columns} dataSource={shown} loading={users.loading} onRow={inactiveRowProps}
-        pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: 920 }} />
+        pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: 1070 }} />
       <Modal open={editing !== null} title={isNew || !editing ? m('create') : m('editTitle', { name: editing.displayName })} onCancel={() => setEditing(null)} onOk={() => void save()}
         confirmLoading={busy} width={640} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
         <Form form={form} layout="vertical" preserve={false}>
@@ -96,7 +100,7 @@ export default function UsersAdmin() {
             <Form.Item name="displayName" label={m('displayName')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: m('required', { field: m('displayName') }) }]}><Input maxLength={100} /></Form.Item>
           </Flex>
           <Form.Item name="password" label={isNew ? m('password') : m('newPassword')} extra={isNew ? undefined : m('newPasswordHint')}
-            rules={[{ required: isNew, message: m('required', { field: m('password') }) }, { min: 8, message: m('passwordRule') }]}>
+            rules={[{ required: isNew, message: m('required', { field: m('password') }) }, { min: 10, message: m('passwordRule') }]}>
             <Input.Password autoComplete="new-password" maxLength={200} />
           </Form.Item>
           <Form.List name="roles">

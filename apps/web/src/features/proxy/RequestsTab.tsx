@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Dropdown, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Descriptions, Dropdown, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatTime } from '../../components/time';
@@ -7,7 +8,7 @@ import { useMessages } from '../../i18n';
 import { FormModal } from '../../components/FormModal';
 import { M } from './messages';
 import { proxyApi } from './proxy-api';
-import type { ProxyAction, ProxyRequest } from './proxy-api';
+import type { ProxyAction, ProxyRequest, RequestsState } from './proxy-api';
 
 interface RegisterForm { itemId: string; applicantName: string; applicantPhone?: string; matter?: string }
 const NEXT: Record<string, ProxyAction[]> = {
@@ -16,11 +17,12 @@ const NEXT: Record<string, ProxyAction[]> = {
 const LIGHT_COLOR: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', paused: 'default', closed: 'green', late: 'red' };
 const NOTE_REQUIRED: ProxyAction[] = ['request_materials', 'complete', 'return'];
 
-/** 代办件: accept a request (the applicant gets a number and query code), work it step by step, see its clock. */
+/** 代办件: accept a request (the applicant gets a number and query code), work it step by step, see its clock; filter the overdue. */
 export function RequestsTab() {
   const m = useMessages(M);
   const { modal } = App.useApp();
-  const list = useApi((s) => proxyApi.requests(s), []);
+  const [state, setState] = useState<RequestsState | undefined>(undefined);
+  const list = useApi((s) => proxyApi.requests(state, s), [state]);
   const items = useApi((s) => proxyApi.items(s), []);
   const [registering, setRegistering] = useState(false);
   const [acting, setActing] = useState<{ r: ProxyRequest; action: ProxyAction } | null>(null);
@@ -47,7 +49,11 @@ export function RequestsTab() {
   const required = (field: string) => [{ required: true, whitespace: true, message: m('required', { field }) }];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button type="primary" onClick={() => setRegistering(true)}>{m('register')}</Button>
+      <Space wrap>
+        <Button type="primary" onClick={() => setRegistering(true)}>{m('register')}</Button>
+        <Select<RequestsState | undefined> value={state} onChange={setState} allowClear placeholder={m('allRequests')} style={{ width: 180 }} data-testid="proxy-state-filter"
+          options={(['open', 'overdue', 'due_soon', 'closed'] as const).map((k) => ({ value: k, label: m(`state_${k}`) }))} />
+      </Space>
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
       <Table<ProxyRequest> size="small" rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} pagination={{ pageSize: 10 }} scroll={{ x: 1100 }} data-testid="proxy-requests" columns={[
         { title: m('number'), dataIndex: 'number', width: 150, render: (n: string, r) => <Button type="link" size="small" className="ms-mono" onClick={() => setShown(r)}>{n}</Button> },
@@ -55,7 +61,11 @@ export function RequestsTab() {
         { title: m('applicant'), dataIndex: 'applicantName', width: 90 },
         { title: m('unit'), dataIndex: 'unitName', width: 130, ellipsis: true },
         { title: m('status'), dataIndex: 'status', width: 110, render: (s: string) => <Tag>{m(s as 'accepted')}</Tag> },
-        { title: m('dueAt'), width: 200, render: (_, r) => <Space size={4}>{r.dueAt ? formatTime(r.dueAt) : '—'}<Tag color={LIGHT_COLOR[r.light]}>{m(r.light as 'green')}</Tag></Space> },
+        { title: m('dueAt'), width: 220, render: (_, r) => (
+          <Space size={4}>{r.dueAt ? formatTime(r.dueAt) : '—'}<Tag color={LIGHT_COLOR[r.light]}>{m(r.light as 'green')}</Tag>
+            {r.overdueNotifiedAt && !r.closedAt ? <Tooltip title={m('unitTold', { t: formatTime(r.overdueNotifiedAt) })}><BellOutlined style={{ color: '#cf1322' }} aria-label={m('unitTold', { t: formatTime(r.overdueNotifiedAt) })} /></Tooltip> : null}
+          </Space>
+        ) },
         { title: '', width: 110, fixed: 'right', render: (_, r) => (NEXT[r.status] ? (
           <Dropdown menu={{ items: NEXT[r.status]!.map((a) => ({ key: a, label: m(a), danger: a === 'return' })), onClick: ({ key }) => setActing({ r, action: key as ProxyAction }) }}>
             <Button size="small">{m('act')} ▾</Button>

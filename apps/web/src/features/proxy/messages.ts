@@ -10,6 +10,7 @@ export const M = defineMessages({
     green: '正常', yellow: '临期', red: '超期', paused: '暂停计时', closed: '按时办结', late: '超期办结',
     code: '编码', name: '事项名称', level: '层级', district: '区级', street: '镇街', community: '村居', procedure: '办理程序（每行一步）', materials: '所需材料（每行一项）',
     fee: '收费', act: '办理', active: '启用', addItem: '新增事项', steps: '办理过程', ok: '知道了',
+    allRequests: '全部代办件', state_open: '未办结', state_overdue: '超期', state_due_soon: '临期', state_closed: '已办结', unitTold: '已于 {t} 提醒代办单位',
   },
   en: {
     title: 'Proxy services', requests: 'Requests', catalogue: 'Catalogue', register: 'Accept a request', item: 'Item', applicant: 'Applicant', phone: 'Phone', matter: 'Details',
@@ -20,5 +21,6 @@ export const M = defineMessages({
     green: 'On track', yellow: 'Due soon', red: 'Overdue', paused: 'Clock paused', closed: 'Done on time', late: 'Done late',
     code: 'Code', name: 'Item', level: 'Level', district: 'District', street: 'Street/town', community: 'Village/community', procedure: 'Procedure (one step a line)', materials: 'Materials (one a line)',
     fee: 'Fee', act: 'Act', active: 'Active', addItem: 'New item', steps: 'Steps', ok: 'OK',
+    allRequests: 'All requests', state_open: 'Open', state_overdue: 'Overdue', state_due_soon: 'Due soon', state_closed: 'Closed', unitTold: 'Handling unit told at {t}',
   },
 });

@@ -38,7 +38,7 @@ function CaseFields({ appealNumber }: { appealNumber?: string | undefined }) {
         <Input.TextArea rows={2} maxLength={200} showCount />
       </Form.Item>
       <Form.Item name="leaderUserId" label={m('leader')} rules={[{ required: true, message: m('required', { field: m('leader') }) }]}>
-        <StaffSelect options={staff.data?.leaders} loading={staff.loading} />
+        <StaffSelect options={staff.data?.leaders} loading={staff.loading} leaders />
       </Form.Item>
       <Form.Item name="unitId" label={m('hostUnit')}><UnitSelect /></Form.Item>
     </>

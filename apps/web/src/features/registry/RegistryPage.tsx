@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n';
 import { DiariesTab } from './DiariesTab';
 import { M } from './messages';
 import { ReceptionsTab } from './ReceptionsTab';
+import { RegistryReportTab } from './RegistryReportTab';
 import { RosterTab } from './RosterTab';
 
 /**
@@ -17,6 +18,8 @@ export default function RegistryPage() {
   const roster = hasRole('admin', 'supervisor', 'leader', 'dispatcher', 'agent', 'callback');
   const receptions = hasRole('admin', 'supervisor', 'leader', 'dispatcher');
   const diaries = hasRole('admin', 'supervisor', 'leader', 'dispatcher', 'unit_leader');
+  // 月度考核: the centre's overseers (every unit) and unit leaders (their own); the server scopes the rows.
+  const reportReader = hasRole('admin', 'supervisor', 'leader', 'unit_leader');
   return (
     <>
       <PageTitle title={m('title')} />
@@ -24,6 +27,7 @@ export default function RegistryPage() {
         ...(roster ? [{ key: 'roster', label: m('roster'), children: <RosterTab /> }] : []),
         ...(receptions ? [{ key: 'receptions', label: m('receptions'), children: <ReceptionsTab /> }] : []),
         ...(diaries ? [{ key: 'diaries', label: m('diaries'), children: <DiariesTab /> }] : []),
+        ...(reportReader ? [{ key: 'report', label: m('report'), children: <RegistryReportTab /> }] : []),
       ]} />
     </>
   );

@@ -1,4 +1,4 @@
-import { Flex, Form, Input, Select, TimePicker } from 'antd';
+import { Alert, Flex, Form, Input, Select, TimePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -8,7 +8,7 @@ import { M } from './messages';
 import { toRecurrence, weekdayName } from './recurrence';
 import type { Freq } from './recurrence';
 import { registryApi } from './registry-api';
-import type { ReceptionKind } from './registry-api';
+import type { ReceptionKind, Rule } from './registry-api';
 import { StaffHint } from './StaffHint';
 import { StaffSelect } from './StaffSelect';
 import { useStaffOptions } from './useStaffOptions';
@@ -18,21 +18,41 @@ interface Values {
   hours: [Dayjs, Dayjs]; unitId?: string; place?: string; topic?: string;
 }
 
-/** 新增循环安排: a leader's recurring reception or hotline; the server publishes its coming dates to the portal. */
-export function RuleForm({ open, onClose, done }: { open: boolean; onClose: () => void; done: () => void }) {
+/** The form's values for an existing rule (edit mode). */
+function valuesOf(r: Rule): Partial<Values> {
+  const rec = r.recurrence;
+  const freq: Freq = rec.freq === 'weekly' ? 'weekly' : rec.freq === 'working_days' ? 'working_days' : rec.nth === -1 ? 'last' : 'nth';
+  return {
+    kind: r.kind, leaderUserId: r.leaderUserId ?? undefined, leaderName: r.leaderName, leaderTitle: r.leaderTitle, freq,
+    weekday: rec.freq === 'working_days' ? 1 : rec.weekday, nth: rec.freq === 'monthly' && rec.nth > 0 ? rec.nth : 1,
+    hours: [dayjs(r.startTime, 'HH:mm'), dayjs(r.endTime, 'HH:mm')], unitId: r.unitId ?? undefined, place: r.place, topic: r.topic,
+  };
+}
+
+/**
+ * 新增 / 修改循环安排: a leader's recurring reception or hotline; the server publishes its coming dates to the portal.
+ * With `rule` the form edits it (as read: a concurrent edit is refused, not overwritten).
+ */
+export function RuleForm({ open, onClose, done, rule }: { open: boolean; onClose: () => void; done: () => void; rule?: Rule | null }) {
   const m = useMessages(M);
   const [form] = Form.useForm<Values>();
   async function submit(v: Values) {
-    const created = await registryApi.createRule({
-      kind: v.kind, leaderUserId: v.leaderUserId, leaderName: v.leaderName.trim(), leaderTitle: v.leaderTitle?.trim() ?? '', unitId: v.unitId ?? null,
+    const body = {
+      kind: v.kind, leaderName: v.leaderName.trim(), leaderTitle: v.leaderTitle?.trim() ?? '', unitId: v.unitId ?? null,
       recurrence: toRecurrence(v.freq, v.weekday ?? 1, v.nth ?? 1), startTime: v.hours[0].format('HH:mm'), endTime: v.hours[1].format('HH:mm'),
       place: v.place?.trim() ?? '', topic: v.topic?.trim() ?? '',
-    });
+    };
+    if (rule) {
+      const edited = await registryApi.editRule(rule.id, { ...body, leaderUserId: v.leaderUserId ?? null, version: rule.version });
+      return m('ruleEdited', { n: edited.scheduled });
+    }
+    const created = await registryApi.createRule({ ...body, leaderUserId: v.leaderUserId });
     return m('ruleSaved', { n: created.scheduled });
   }
-  const initial: Partial<Values> = { kind: 'leader_reception', freq: 'weekly', weekday: 1, nth: 1, hours: [dayjs('09:00', 'HH:mm'), dayjs('11:30', 'HH:mm')] };
+  const initial: Partial<Values> = rule ? valuesOf(rule) : { kind: 'leader_reception', freq: 'weekly', weekday: 1, nth: 1, hours: [dayjs('09:00', 'HH:mm'), dayjs('11:30', 'HH:mm')] };
   return (
-    <FormModal<Values> open={open} title={m('addRule')} form={form} initialValues={initial} submit={submit} done={done} onClose={onClose} width={660}>
+    <FormModal<Values> open={open} title={rule ? m('editRule') : m('addRule')} form={form} initialValues={initial} submit={submit} done={done} onClose={onClose} width={660}>
+      {rule ? <Alert type="info" showIcon message={m('editRuleHint')} style={{ marginBottom: 12 }} /> : null}
       <RuleFields />
     </FormModal>
   );
@@ -47,7 +67,8 @@ function RuleFields() {
   const required = (field: Parameters<typeof m>[0]) => [{ required: true, message: m('required', { field: m(field) }) }];
   /** Picking a leader's account fills the name shown on the portal (still editable: "区长 王建国"). */
   const pickLeader = (id: string | undefined) => {
-    const name = staff.data?.leaders.find((l) => l.value === id)?.label;
+    const chosen = staff.data?.leaders.find((l) => l.value === id);
+    const name = chosen ? chosen.name ?? chosen.label : undefined;
     if (name) form.setFieldsValue({ leaderName: name });
   };
   return (
@@ -58,7 +79,7 @@ function RuleFields() {
           <Select options={(['leader_reception', 'hotline'] as const).map((k) => ({ value: k, label: m(k) }))} />
         </Form.Item>
         <Form.Item name="leaderUserId" label={m('leaderUser')} style={{ flex: 1 }}>
-          <StaffSelect options={staff.data?.leaders} loading={staff.loading} onChange={pickLeader} />
+          <StaffSelect options={staff.data?.leaders} loading={staff.loading} onChange={pickLeader} leaders />
         </Form.Item>
       </Flex>
       <Flex gap={12}>

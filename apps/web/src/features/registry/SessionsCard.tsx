@@ -6,13 +6,14 @@ import type { Loaded } from '../../api/useApi';
 import { useNotify } from '../../components/notify';
 import { formatTime } from '../../components/time';
 import { useMessages } from '../../i18n';
+import { CancelForm } from './CancelForm';
 import { MatterForm } from './MatterForm';
 import { M } from './messages';
 import { registryApi } from './registry-api';
 import type { Matter, Session } from './registry-api';
 import { SessionForm } from './SessionForm';
 
-/** 接访记录: each session with its matters (appeal, unit, due date, result); record one, add matters, read the minutes. */
+/** 接访记录: each session with its matters (appeal, unit, due date, result); record, edit or cancel one, add matters, read the minutes. */
 export function SessionsCard({ sessions, onOwnCase, onChanged }: {
   sessions: Loaded<{ items: Session[] }>;
   /** Start a 包案 from a matter (its appeal and text). */
@@ -22,6 +23,8 @@ export function SessionsCard({ sessions, onOwnCase, onChanged }: {
   const m = useMessages(M);
   const notify = useNotify();
   const [recording, setRecording] = useState(false);
+  const [editing, setEditing] = useState<Session | null>(null);
+  const [cancelling, setCancelling] = useState<Session | null>(null);
   const [matterFor, setMatterFor] = useState<Session | null>(null);
   const [minutes, setMinutes] = useState<string | null>(null);
   async function showMinutes(id: string) {
@@ -45,14 +48,24 @@ export function SessionsCard({ sessions, onOwnCase, onChanged }: {
             <Tag color={s.kind === 'hotline' ? 'purple' : 'blue'}>{m(s.kind)}</Tag><strong>{s.leaderName}</strong><span>{formatTime(s.heldAt)}</span>
             <span className="ms-wrap">{s.place}</span>
             <span>{m('matters')} {s.matters.length} · {m('closed')} {s.closedMatters}</span>
-            <Button size="small" onClick={() => setMatterFor(s)}>{m('addMatter')}</Button>
+            {s.cancelledAt ? <Tag>{m('cancelled')}</Tag> : <>
+              <Button size="small" onClick={() => setMatterFor(s)}>{m('addMatter')}</Button>
+              <Button size="small" onClick={() => setEditing(s)}>{m('edit')}</Button>
+              <Button size="small" danger onClick={() => setCancelling(s)}>{m('cancelSession')}</Button>
+            </>}
             <Button size="small" onClick={() => void showMinutes(s.id)}>{m('minutes')}</Button>
           </Space>
+          {s.cancelledAt ? <div className="ms-wrap" style={{ marginBottom: 8 }}><Typography.Text type="secondary">{m('cancelReason')}：</Typography.Text>{s.cancelReason}</div> : null}
           {s.summary ? <div className="ms-wrap" style={{ marginBottom: 8 }}><Typography.Text type="secondary">{m('summary')}：</Typography.Text>{s.summary}</div> : null}
           {s.matters.length ? <Table<Matter> size="small" rowKey="id" pagination={false} dataSource={s.matters} columns={columns(s)} scroll={{ x: 900 }} /> : null}
         </List.Item>
       )} />
       <SessionForm open={recording} onClose={() => setRecording(false)} done={onChanged} />
+      {editing ? <SessionForm open session={editing} onClose={() => setEditing(null)} done={onChanged} /> : null}
+      {cancelling ? (
+        <CancelForm open title={`${m('cancelSession')} · ${cancelling.leaderName ?? ''} ${formatTime(cancelling.heldAt)}`} hint={m('cancelSessionHint')} onClose={() => setCancelling(null)} done={onChanged}
+          submit={async (reason) => { await registryApi.cancelSession(cancelling.id, reason, cancelling.version); return m('sessionCancelled'); }} />
+      ) : null}
       <MatterForm session={matterFor} onClose={() => setMatterFor(null)} done={onChanged} />
       <Modal open={minutes !== null} title={m('minutes')} footer={null} onCancel={() => setMinutes(null)} width={680}>
         <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'inherit', margin: 0 }} data-testid="registry-minutes">{minutes}</pre>

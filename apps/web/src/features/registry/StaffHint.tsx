@@ -9,6 +9,6 @@ import type { StaffOptions } from './staff-options';
 export function StaffHint({ options }: { options: Loaded<StaffOptions> }) {
   const m = useMessages(M);
   if (options.error) return <ErrorAlert error={options.error} onRetry={options.reload} />;
-  if (options.data && !options.data.complete) return <Alert type="info" showIcon message={m('partialStaff')} style={{ marginBottom: 12 }} />;
+  if (options.data && !options.data.complete && !options.data.searchable) return <Alert type="info" showIcon message={m('partialStaff')} style={{ marginBottom: 12 }} />;
   return null;
 }

@@ -2,6 +2,9 @@ import { defineMessages } from '../../i18n';
 
 export const M = defineMessages({
   zh: {
+    report: '月度考核', reportRank: '排名', reportUnit: '单位', reportScore: '得分', reportWeight: '权重 {w}', reportCounts: '达标 {n} / 应考核 {d}', reportNoItems: '本月无考核对象，不计分',
+    reportDownload: '下载 XLSX', reportDownloaded: '已下载 {f}', reportIncomplete: '本月尚未结束，数字为截至 {t} 的情况', reportNone: '没有可查看的街道或部门',
+    reportNote: '工作网络、居情档案按当前台账计算，其余按当月数据；无考核对象的项目不计分，其权重按比例分摊。',
     title: '群众工作', roster: '值班表', receptions: '领导接访', diaries: '民情日记', onDuty: '当前值班', noneOnDuty: '当前无人值班',
     post: '岗位', time: '时间', a: 'A岗', b: 'B岗（备岗）', problems: 'AB岗检查', rosterOk: '值班表符合AB岗要求', swaps: '换班申请', approve: '批准', reject: '驳回',
     pending: '待审批', approved: '已批准', rejected: '已驳回', from: '原值班', to: '接班', reason: '理由',
@@ -13,7 +16,7 @@ export const M = defineMessages({
     compliance: '月度合规', entries: '篇数', visitDay: '下访日 {d}', compliant: '达标', notCompliant: '未达标', rate: '达标率 {r}', kind: '类型',
     leader_reception: '领导接访', hotline: '领导热线', save: '保存', month: '月份', heldAt: '接访时间', summary: '领导意见', author: '领导',
     addShift: '新增值班', editShift: '修改值班', shiftTime: '值班时间', aPerson: 'A岗（值班人）', bPerson: 'B岗（备岗人）', note: '备注', shiftSaved: '值班已保存',
-    partialStaff: '只有系统管理员能读取全部人员名单；这里列出值班表、换班申请和领导名单中已有的人员。', staffLoadFailed: '人员名单读取失败',
+    partialStaff: '只有排班和接访安排人员能读取全部人员名单；这里列出值班表、换班申请和领导名单中已有的人员。', staffLoadFailed: '人员名单读取失败',
     requestSwap: '申请换班', slot: '换出岗位', swapTo: '接班人', swapSent: '换班申请已提交，待审批', swapDecided: '已处理换班申请', actions: '操作', status: '状态',
     addRule: '新增循环安排', freq: '循环方式', freqWeekly: '每周', freqNth: '每月第几个星期几', freqLast: '每月最后一个星期几', freqWorking: '每个工作日',
     weekday: '星期', nth: '第几个', leaderUser: '接访领导（账号）', leaderName: '领导姓名（门户显示）', leaderTitle: '职务', timeRange: '时段',
@@ -22,8 +25,15 @@ export const M = defineMessages({
     sessionSaved: '接访记录已保存', matterSaved: '事项已转为诉求 {n}', rule: '对应安排', noRule: '（临时接访）',
     addCase: '新增包案', caseTitle: '案件', caseAppeal: '关联诉求', caseSaved: '已新增包案', addProgress: '记录进展', resolved: '已化解，结案', progressSaved: '进展已记录',
     caseFromMatter: '包案', noCases: '暂无包案', noSessions: '暂无接访记录', started: '包案日期', diarySaved: '民情日记已保存', uncovered: '无人接访的工作日', onVisitDay: '下访日走访', perLeader: '每位领导每月至少接访 {n} 次：', required: '请填写{field}',
+    edit: '修改', cancel: '取消', cancelled: '已取消', cancelReason: '取消理由', editRule: '修改循环安排', cancelRule: '取消循环安排', editSession: '修改接访记录', cancelSession: '取消接访',
+    ruleEdited: '已修改循环安排，门户已重排今后的 {n} 场', ruleCancelled: '已取消该安排', sessionEdited: '接访记录已修改', sessionCancelled: '已取消该场接访',
+    cancelRuleHint: '取消后门户网站不再显示此安排今后的场次，且不能恢复；如只是暂停请用“停用”。', cancelSessionHint: '取消后该场次不再在门户网站显示；已登记的事项照常办理。',
+    editRuleHint: '已举行或正在进行的场次不变，今后的场次按修改后的安排重新发布。',
   },
   en: {
+    report: 'Monthly report', reportRank: 'Rank', reportUnit: 'Unit', reportScore: 'Score', reportWeight: 'weight {w}', reportCounts: '{n} of {d} met', reportNoItems: 'Nothing to assess this month; not scored',
+    reportDownload: 'Download XLSX', reportDownloaded: 'Downloaded {f}', reportIncomplete: 'The month is still running; figures as of {t}', reportNone: 'No street or department to show',
+    reportNote: 'Work network and community files as they stand now, the rest from the month; a module with nothing to assess is not scored and its weight is spread over the others.',
     title: 'Mass work', roster: 'Duty roster', receptions: 'Leader receptions', diaries: "People's diaries", onDuty: 'On duty now', noneOnDuty: 'Nobody on duty now',
     post: 'Post', time: 'Time', a: 'A (on duty)', b: 'B (backup)', problems: 'A/B check', rosterOk: 'Every post has a named backup', swaps: 'Swap requests', approve: 'Approve', reject: 'Reject',
     pending: 'Pending', approved: 'Approved', rejected: 'Rejected', from: 'From', to: 'To', reason: 'Reason',
@@ -35,7 +45,7 @@ export const M = defineMessages({
     compliance: 'Monthly compliance', entries: 'Entries', visitDay: 'Visit day {d}', compliant: 'Compliant', notCompliant: 'Not compliant', rate: 'Compliance {r}', kind: 'Kind',
     leader_reception: 'Reception', hotline: 'Hotline', save: 'Save', month: 'Month', heldAt: 'Held at', summary: "Leader's instructions", author: 'Leader',
     addShift: 'Add shift', editShift: 'Edit shift', shiftTime: 'Shift time', aPerson: 'A (on duty)', bPerson: 'B (backup)', note: 'Note', shiftSaved: 'Shift saved',
-    partialStaff: 'Only administrators can read the full staff list; this lists the people already on the roster, in swap requests and among the leaders.', staffLoadFailed: 'Could not load the staff list',
+    partialStaff: 'Only those who edit the roster or receptions can read the full staff list; this lists the people already on the roster, in swap requests and among the leaders.', staffLoadFailed: 'Could not load the staff list',
     requestSwap: 'Request swap', slot: 'Slot to hand over', swapTo: 'Taken over by', swapSent: 'Swap requested; waiting for approval', swapDecided: 'Swap request decided', actions: 'Actions', status: 'Status',
     addRule: 'New recurring schedule', freq: 'Repeats', freqWeekly: 'Weekly', freqNth: 'Nth weekday of the month', freqLast: 'Last weekday of the month', freqWorking: 'Every working day',
     weekday: 'Weekday', nth: 'Which', leaderUser: 'Leader (account)', leaderName: 'Leader name (shown on the portal)', leaderTitle: 'Title', timeRange: 'Hours',
@@ -44,6 +54,10 @@ export const M = defineMessages({
     sessionSaved: 'Session recorded', matterSaved: 'Matter registered as appeal {n}', rule: 'Schedule', noRule: '(ad hoc)',
     addCase: 'New case', caseTitle: 'Case', caseAppeal: 'Appeal', caseSaved: 'Case assigned', addProgress: 'Add progress', resolved: 'Resolved, close the case', progressSaved: 'Progress recorded',
     caseFromMatter: 'Own case', noCases: 'No cases', noSessions: 'No sessions', started: 'Since', diarySaved: 'Entry saved', uncovered: 'Working days without a leader', onVisitDay: 'On the visit day', perLeader: 'Each leader at least {n} a month: ', required: 'Please fill in {field}',
+    edit: 'Edit', cancel: 'Cancel', cancelled: 'Cancelled', cancelReason: 'Reason for cancelling', editRule: 'Edit recurring schedule', cancelRule: 'Cancel recurring schedule', editSession: 'Edit session', cancelSession: 'Cancel session',
+    ruleEdited: 'Schedule changed; {n} coming dates published anew', ruleCancelled: 'Schedule cancelled', sessionEdited: 'Session updated', sessionCancelled: 'Session cancelled',
+    cancelRuleHint: 'The portal will no longer list its coming dates, and this cannot be undone; to pause it, use Stop.', cancelSessionHint: 'The portal will no longer list this session; matters already registered go on being handled.',
+    editRuleHint: 'Dates held or under way stay as they were; coming dates are published anew from the edited schedule.',
   },
 });
 export type Msg = (key: keyof typeof M.zh, vars?: Record<string, string | number>) => string;

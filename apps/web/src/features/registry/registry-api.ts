@@ -1,6 +1,5 @@
 /** The console's client for /api/registry (值班, 领导接访, 民情日记); types mirror the server's presenter.ts. */
 import { api } from '../../api/client';
-import type { StaffUser } from '../../api/types';
 
 export interface Person { userId: string; name: string | null }
 export interface Shift { id: string; post: string; startsAt: string; endsAt: string; a: Person; b: Person; unitId: string | null; unitName: string | null; note: string }
@@ -10,9 +9,12 @@ export type ReceptionKind = 'leader_reception' | 'hotline';
 export interface Rule {
   id: string; kind: ReceptionKind; unitId: string | null; unitName: string | null; leaderUserId: string | null; leaderName: string; leaderTitle: string;
   recurrence: Recurrence; startTime: string; endTime: string; place: string; topic: string; active: boolean;
+  version: number; cancelledAt: string | null; cancelReason: string | null;
 }
 export interface Matter { id: string; visitorName: string | null; visitorCount: number; content: string; appealId: string; number: string; status: string; assignedUnitName: string | null; dueAt: string; overdue: boolean; result: { text: string } | null; closedAt: string | null }
-export interface Session { id: string; kind: ReceptionKind; leaderUserId: string; leaderName: string | null; unitName: string | null; heldAt: string; place: string; summary: string; matters: Matter[]; closedMatters: number }
+export interface Session { id: string; kind: ReceptionKind; leaderUserId: string; leaderName: string | null; unitName: string | null; heldAt: string; place: string; summary: string; matters: Matter[]; closedMatters: number; ruleId: string | null; unitId: string | null; version: number; cancelledAt: string | null; cancelReason: string | null }
+/** A person of GET /api/registry/staff: name, units and roles only. */
+export interface StaffMember { id: string; displayName: string; leader: boolean; roles: { role: string; unitId: string; unitName: string | null }[] }
 export interface CaseItem { id: string; leaderUserId: string; leaderName: string | null; title: string; appealId: string | null; unitName: string | null; status: 'open' | 'resolved'; startedAt: string; resolvedAt: string | null; progress: { id: string; note: string; at: string; by: string | null }[] }
 export interface Diary { id: string; authorUserId: string; authorName: string | null; unitName: string | null; visitDate: string; place: string; peopleMet: string; needsHeard: string; plan: string; appealId: string | null }
 export interface ComplianceRow { userId: string; name: string; unitName: string | null; entries: number; visitedOnVisitDay: boolean; compliant: boolean }
@@ -35,7 +37,15 @@ export const registryApi = {
   decideSwap: (id: string, decision: 'approve' | 'reject') => api.post<Swap>(`/api/registry/swaps/${id}/decision`, { decision }),
   rules: (signal?: AbortSignal) => api.get<{ items: Rule[] }>('/api/registry/reception-rules', undefined, signal),
   createRule: (body: RuleBody) => api.post<Rule & { scheduled: number }>('/api/registry/reception-rules', body),
-  setRuleActive: (id: string, active: boolean) => api.patch<Rule>(`/api/registry/reception-rules/${id}`, { active }),
+  setRuleActive: (id: string, active: boolean, version?: number) => api.patch<Rule>(`/api/registry/reception-rules/${id}`, { active, ...(version ? { version } : {}) }),
+  /** Edit a schedule (its coming dates are published anew); `version` as read, so a concurrent edit is refused. */
+  editRule: (id: string, body: Partial<Omit<RuleBody, 'leaderUserId'>> & { leaderUserId?: string | null; version: number }) => api.patch<Rule & { scheduled: number }>(`/api/registry/reception-rules/${id}`, body),
+  cancelRule: (id: string, reason: string, version: number) => api.post<Rule>(`/api/registry/reception-rules/${id}/cancel`, { reason, version }),
+  editSession: (id: string, body: Partial<Omit<SessionBody, 'ruleId'>> & { version: number }) => api.patch<Session>(`/api/registry/sessions/${id}`, body),
+  cancelSession: (id: string, reason: string, version: number) => api.post<Session>(`/api/registry/sessions/${id}/cancel`, { reason, version }),
+  /** The roster editors' staff list (403 for other roles); `q` searches names. */
+  staff: (query: { q?: string; leaders?: boolean; limit?: number }, signal?: AbortSignal) =>
+    api.get<{ items: StaffMember[]; truncated: boolean }>('/api/registry/staff', query, signal),
   coverage: (signal?: AbortSignal) => api.get<Coverage>('/api/registry/reception-coverage', undefined, signal),
   sessions: (signal?: AbortSignal) => api.get<{ items: Session[] }>('/api/registry/sessions', undefined, signal),
   recordSession: (body: SessionBody) => api.post<Session>('/api/registry/sessions', body),
@@ -48,6 +58,4 @@ export const registryApi = {
   writeDiary: (body: { visitDate: string; place: string; peopleMet?: string; needsHeard: string; plan?: string }) => api.post<Diary>('/api/registry/diaries', body),
   toAppeal: (id: string) => api.post<Diary & { number: string }>(`/api/registry/diaries/${id}/to-appeal`, {}),
   compliance: (month: string, signal?: AbortSignal) => api.get<Compliance>('/api/registry/diary-compliance', { month }, signal),
-  /** Every account with roles: administrators only (the roster's staff pickers fall back to the registry's own lists). */
-  users: (signal?: AbortSignal) => api.get<{ items: StaffUser[] }>('/api/admin/users', undefined, signal),
 };

@@ -1,24 +1,33 @@
 import { ApiError } from '../../api/errors';
 import type { SessionUser } from '../../api/types';
 import { registryApi } from './registry-api';
+import type { StaffMember } from './registry-api';
 
-export interface StaffOption { value: string; label: string; leader: boolean }
-/** `complete`: the full staff list (administrators); otherwise the people the registry already names. */
-export interface StaffOptions { staff: StaffOption[]; leaders: StaffOption[]; complete: boolean }
+/** `name`: the person's name alone, where `label` adds their unit. */
+export interface StaffOption { value: string; label: string; leader: boolean; name?: string }
+/** `complete`: every person the server has (the staff list endpoint, not cut); otherwise the people the registry already names. */
+export interface StaffOptions { staff: StaffOption[]; leaders: StaffOption[]; complete: boolean; searchable: boolean }
 
 const LEADER_ROLES = new Set(['leader', 'unit_leader']);
+/** Enough for a district's staff; past it the picker searches the server by name. */
+const STAFF_PAGE = 500;
+
+/** A staff member of GET /api/registry/staff as a picker option (the unit helps tell two people of one name apart). */
+export function staffOption(x: StaffMember): StaffOption {
+  const unit = x.roles[0]?.unitName;
+  return { value: x.id, label: unit ? `${x.displayName}（${unit}）` : x.displayName, name: x.displayName, leader: x.leader };
+}
 
 /**
- * The people the registry's forms can pick. Only administrators may list every account (GET /api/admin/users);
- * for supervisors, dispatchers and leaders the list is gathered from what the registry API already shows them —
+ * The people the registry's forms can pick. Those who edit the roster or receptions read the staff list
+ * (GET /api/registry/staff); for everyone else the list is gathered from what the registry API already shows them —
  * the roster's A and B people, swap requests, the leaders of the diary compliance report, sessions and 包案 — plus
- * themselves. A 403 on the full list is expected, so it is not an error; any other failure is.
+ * themselves. A 403 on the staff list is expected, so it is not an error; any other failure is.
  */
 export async function loadStaffOptions(me: SessionUser | null | undefined, signal: AbortSignal): Promise<StaffOptions> {
   try {
-    const users = (await registryApi.users(signal)).items.filter((u) => u.active);
-    const staff = users.map((u) => ({ value: u.id, label: u.displayName, leader: u.roles.some((r) => LEADER_ROLES.has(r.role)) }));
-    return finish(staff, true);
+    const list = await registryApi.staff({ limit: STAFF_PAGE }, signal);
+    return finish(list.items.map(staffOption), !list.truncated, true);
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 403)) throw e;
   }
@@ -39,10 +48,10 @@ export async function loadStaffOptions(me: SessionUser | null | undefined, signa
   for (const s of sessions?.items ?? []) add(s.leaderUserId, s.leaderName, true);
   for (const c of cases?.items ?? []) add(c.leaderUserId, c.leaderName, true);
   if (me) add(me.id, me.displayName, me.roles.some((r) => LEADER_ROLES.has(r.role)));
-  return finish([...found.values()], false);
+  return finish([...found.values()], false, false);
 }
 
-function finish(staff: StaffOption[], complete: boolean): StaffOptions {
+function finish(staff: StaffOption[], complete: boolean, searchable: boolean): StaffOptions {
   const sorted = [...staff].sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-  return { staff: sorted, leaders: sorted.filter((s) => s.leader), complete };
+  return { staff: sorted, leaders: sorted.filter((s) => s.leader), complete, searchable };
 }

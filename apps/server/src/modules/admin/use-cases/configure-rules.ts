@@ -1,5 +1,5 @@
 import { AppError } from '@minsheng/contracts';
-import { createWorkCalendar, resolveSettings } from '@minsheng/domain';
+import { createWorkCalendar, reportWeightsProblem, resolveSettings } from '@minsheng/domain';
 import type { JurisdictionSettings, PolicyClocks } from '@minsheng/domain';
 import { findJurisdiction, updateJurisdictionSettings, updatePolicyClocks, writeAudit } from '@minsheng/db';
 import type { Deps } from '../../../deps';
@@ -13,12 +13,13 @@ export async function getSettings(deps: Deps, user: SessionUser): Promise<Jurisd
 }
 
 /** A settings change: top-level keys replace, the nested groups merge key by key. */
-export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision' | 'portal' | 'assessment' | 'registry'>> & {
+export type SettingsPatch = Partial<Omit<JurisdictionSettings, 'problem' | 'satisfactionWeights' | 'supervision' | 'portal' | 'assessment' | 'registry' | 'security'>> & {
   registry?: Partial<JurisdictionSettings['registry']> | undefined;
   problem?: Partial<JurisdictionSettings['problem']> | undefined;
   satisfactionWeights?: Partial<JurisdictionSettings['satisfactionWeights']> | undefined;
   supervision?: Partial<JurisdictionSettings['supervision']> | undefined;
   portal?: Partial<JurisdictionSettings['portal']> | undefined;
+  security?: Partial<JurisdictionSettings['security']> | undefined;
   /** Weights and deductions merge key by key; tiers and the list size replace. */
   assessment?: {
     compositeWeights?: Partial<JurisdictionSettings['assessment']['compositeWeights']> | undefined;
@@ -38,7 +39,7 @@ export async function updateSettings(deps: Deps, user: SessionUser, patch: Setti
   if (!j) throw new AppError('NOT_FOUND');
   const current = (j.settings ?? {}) as Record<string, Record<string, unknown> | unknown>;
   const stored: Record<string, unknown> = { ...current, ...patch };
-  for (const group of ['problem', 'satisfactionWeights', 'supervision', 'portal', 'registry'] as const) {
+  for (const group of ['problem', 'satisfactionWeights', 'supervision', 'portal', 'registry', 'security'] as const) {
     if (patch[group]) stored[group] = merge(current[group], patch[group]);
   }
   if (patch.assessment) {
@@ -50,6 +51,10 @@ export async function updateSettings(deps: Deps, user: SessionUser, patch: Setti
     };
   }
   const next = resolveSettings(stored);
+  for (const [tier, field] of [['street', 'streetReportWeights'], ['department', 'departmentReportWeights']] as const) {
+    const problem = reportWeightsProblem(tier, next.registry[field]);
+    if (problem) throw new AppError('VALIDATION_FAILED', `registry.${field}: ${problem}`, { field: `registry.${field}` });
+  }
   try {
     createWorkCalendar({ workingHours: next.workingHours, utcOffsetMinutes: next.utcOffsetMinutes });
   } catch (err) {

@@ -15,5 +15,6 @@ export async function callerHistory(deps: Deps, user: SessionUser, phone: string
   }
   const phoneHash = deps.cipher.phoneHash(phone);
   await writeAudit(deps.database.db, { jurisdictionId: user.jurisdictionId, actorUserId: user.userId, action: 'caller_history', targetType: 'phone_hash', targetId: phoneHash, detail: {} });
-  return listAppealsForUser(deps, user, { phoneHash, limit: 50 });
+  // Every configured key's hash: rows not yet reached by `minsheng secrets rotate` still carry the old one.
+  return listAppealsForUser(deps, user, { phoneHash: deps.cipher.phoneHashes(phone), limit: 50 });
 }

@@ -29,7 +29,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 export async function listAppealsForUser(deps: Deps, user: SessionUser, input: ListAppealsInput) {
-  const db = deps.database.db;
+  const db = deps.database.reader;
   const runtime = await requireRuntime(deps, user.jurisdictionId);
   const now = deps.now();
   const rows = await listAppeals(db, user.jurisdictionId, await appealScopeOf(deps, user), {

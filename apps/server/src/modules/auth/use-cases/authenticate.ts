@@ -1,9 +1,13 @@
-import { findSession, userGrants } from '@minsheng/db';
+import { findSession, touchSession, userGrants } from '@minsheng/db';
+import { DEFAULT_SETTINGS } from '@minsheng/domain';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../session-cache';
 import { parseSessionToken } from '../tokens';
 
-/** Resolve a bearer/cookie token to its user and role scopes, or null for unknown/expired tokens. */
+/** The idle mark is written at most this often, so a busy session costs one UPDATE a minute, not one per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Resolve a bearer/cookie token to its user and role scopes, or null for unknown, expired or idle tokens. */
 export async function authenticate(deps: Deps, token: string): Promise<SessionUser | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
@@ -11,11 +15,19 @@ export async function authenticate(deps: Deps, token: string): Promise<SessionUs
   const cached = deps.sessions.get(parsed.tokenHash, now);
   if (cached) return cached;
   const db = deps.database.db;
-  const session = await findSession(db, parsed.jurisdictionId, parsed.tokenHash, now);
+  const runtime = await deps.runtimes.get(parsed.jurisdictionId);
+  const idleMs = (runtime?.settings.security ?? DEFAULT_SETTINGS.security).sessionIdleMinutes * 60_000;
+  const session = await findSession(db, parsed.jurisdictionId, parsed.tokenHash, now, new Date(now.getTime() - idleMs));
   if (!session) return null;
+  let lastSeenAt = new Date(session.lastSeenAt);
+  if (now.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await touchSession(db, parsed.jurisdictionId, parsed.tokenHash, now, new Date(now.getTime() - TOUCH_EVERY_MS));
+    lastSeenAt = now;
+  }
   const user: SessionUser = {
     jurisdictionId: parsed.jurisdictionId, userId: session.userId, username: session.username, displayName: session.displayName,
     grants: await userGrants(db, parsed.jurisdictionId, session.userId), expiresAt: session.expiresAt,
+    idleUntil: new Date(lastSeenAt.getTime() + idleMs), tokenHash: parsed.tokenHash,
   };
   deps.sessions.set(parsed.tokenHash, user);
   return user;

@@ -23,11 +23,12 @@ const EVENT_ROWS: [string, string][] = [['dispatch', '派单'], ['approve_return
  * jurisdiction, computed now from the events by the indicator engine and the SQL of the report repository.
  */
 export async function buildPeriodicReport(deps: Deps, runtime: JurisdictionRuntime, rp: ReportPeriod, names: ReportNames): Promise<ReportSection[]> {
-  const db = deps.database.db;
+  const db = deps.database.reader;
   const j = runtime.id;
   const now = deps.now();
-  const cur: ReportWindow = { jurisdictionId: j, from: rp.period.from, to: rp.period.to };
-  const prev: ReportWindow = { jurisdictionId: j, from: rp.previous.from, to: rp.previous.to };
+  const offsetMinutes = runtime.settings.utcOffsetMinutes;
+  const cur: ReportWindow = { jurisdictionId: j, from: rp.period.from, to: rp.period.to, offsetMinutes };
+  const prev: ReportWindow = { jurisdictionId: j, from: rp.previous.from, to: rp.previous.to, offsetMinutes };
   const figures = (w: ReportWindow) => computeIndicatorFigures(db, {
     jurisdictionId: j, from: w.from, to: w.to, asOf: now, weights: runtime.settings.satisfactionWeights,
     groupBy: 'kind', includeSubunits: false, visibleUnitIds: null, ancestorUnitIds: [],

@@ -25,9 +25,9 @@ const UNIT_EVENTS: [string, string][] = [
  * supervised items, and suggestions (staff text, or generated placeholders marked as such).
  */
 export async function buildPetitionReport(deps: Deps, runtime: JurisdictionRuntime, rp: ReportPeriod, names: ReportNames, staffSuggestions: readonly string[]): Promise<ReportSection[]> {
-  const db = deps.database.db;
-  const cur: ReportWindow = { jurisdictionId: runtime.id, from: rp.period.from, to: rp.period.to, track: 'petition' };
-  const prev: ReportWindow = { jurisdictionId: runtime.id, from: rp.previous.from, to: rp.previous.to, track: 'petition' };
+  const db = deps.database.reader;
+  const cur: ReportWindow = { jurisdictionId: runtime.id, from: rp.period.from, to: rp.period.to, track: 'petition', offsetMinutes: runtime.settings.utcOffsetMinutes };
+  const prev: ReportWindow = { jurisdictionId: runtime.id, from: rp.previous.from, to: rp.previous.to, track: 'petition', offsetMinutes: runtime.settings.utcOffsetMinutes };
   const actions = SUMMARY_EVENTS.map(([a]) => a);
   const [reg, prevReg, closed, prevClosed, events, prevEvents] = await Promise.all([
     countRegisteredBy(db, cur, 'track'), countRegisteredBy(db, prev, 'track'), countClosed(db, cur), countClosed(db, prev), countEvents(db, cur, actions), countEvents(db, prev, actions),

@@ -12,6 +12,6 @@ export async function listIndicatorAppeals(deps: Deps, user: SessionUser, indica
   const { query, period } = await buildIndicatorQuery(deps, user, figureInput);
   const l = Number(limit ?? 50);
   const o = Number(offset ?? 0);
-  const page = await listIndicatorMembers(deps.database.db, query, { indicator, groupKey: group ?? null, part: part ?? 'denominator', limit: l, offset: o });
+  const page = await listIndicatorMembers(deps.database.reader, query, { indicator, groupKey: group ?? null, part: part ?? 'denominator', limit: l, offset: o });
   return presentMembers(period, page, l, o);
 }

@@ -22,6 +22,7 @@ export interface MatterInput {
 export async function addMatter(deps: Deps, user: SessionUser, sessionId: string, input: MatterInput) {
   const session = await loadReadableSession(deps, user, sessionId);
   if (session.leaderUserId !== user.userId) requireReceptionManager(user);
+  if (session.cancelledAt) throw new AppError('CANCELLED');
   const jid = user.jurisdictionId;
   const runtime = await requireRuntime(deps, jid);
   const people = await loadPeople(deps, jid);

@@ -1,13 +1,14 @@
 import { AppError } from '@minsheng/contracts';
 import { isValidRecurrence } from '@minsheng/domain';
 import type { Recurrence } from '@minsheng/domain';
-import { findReceptionRule, insertReceptionRule, listReceptionRules, newId, occurrencesOfRule, setReceptionRuleActive, updateSchedule, writeAudit } from '@minsheng/db';
+import { findReceptionRule, insertReceptionRule, listReceptionRules, newId, occurrencesOfRule, updateReceptionRule, updateSchedule, writeAudit } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { loadPeople, requireLeaderMember } from '../people';
 import { requireReceptionManager } from '../policy';
 import { presentRule } from '../presenter';
+import { withdrawnDates } from '../withdrawn-dates';
 import { expandReceptionRules } from './expand-reception-rules';
 
 export interface ReceptionRuleInput {
@@ -45,17 +46,23 @@ export async function createRule(deps: Deps, user: SessionUser, input: Reception
   return { ...presentRule(rule, people), scheduled };
 }
 
-/** Stop (or restart) a rule; stopping also withdraws its coming dates from the portal. */
-export async function setRuleActive(deps: Deps, user: SessionUser, id: string, active: boolean) {
+/**
+ * Stop (or restart) a rule; stopping also withdraws its coming dates from the portal. A cancelled rule stays
+ * cancelled; `version` (the one read) refuses a stale toggle.
+ */
+export async function setRuleActive(deps: Deps, user: SessionUser, id: string, active: boolean, version?: number) {
   requireReceptionManager(user);
   const jid = user.jurisdictionId;
   const db = deps.database.db;
   const rule = await findReceptionRule(db, jid, id);
   if (!rule) throw new AppError('NOT_FOUND');
-  const today = (await requireRuntime(deps, jid)).calendar.localDate(deps.now());
+  if (rule.cancelledAt) throw new AppError('CANCELLED');
+  const calendar = (await requireRuntime(deps, jid)).calendar;
+  const today = calendar.localDate(deps.now());
   await db.transaction(async (tx) => {
-    await setReceptionRuleActive(tx, jid, id, active);
-    for (const o of await occurrencesOfRule(tx, jid, id, today)) await updateSchedule(tx, jid, o.scheduleId, { active });
+    if (!(await updateReceptionRule(tx, jid, id, version ?? rule.version, { active }))) throw new AppError('EDIT_CONFLICT');
+    const keep = await withdrawnDates(tx, jid, id, (d) => calendar.localDate(d));
+    for (const o of await occurrencesOfRule(tx, jid, id, today)) if (!keep.has(o.date)) await updateSchedule(tx, jid, o.scheduleId, { active });
     await writeAudit(tx, { jurisdictionId: jid, actorUserId: user.userId, action: 'update_reception_rule', targetType: 'reception_rule', targetId: id, detail: { active } });
   });
   const updated = (await findReceptionRule(db, jid, id))!;

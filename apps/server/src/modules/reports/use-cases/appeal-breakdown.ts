@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import type { ReportPeriodInput } from './report-window';
 import { presentWindow, reportWindow } from './report-window';
+import { windowCounts } from './rollup-counts';
 
 /** A category with the period's appeals filed under it or any descendant (`count`), and directly under it (`direct`). */
 export interface CategoryCount { id: string; name: string; count: number; direct: number; children: CategoryCount[] }
@@ -41,10 +42,16 @@ function countTree(categories: { id: string; parentId: string | null; name: stri
  */
 export async function appealBreakdown(deps: Deps, user: SessionUser, q: ReportPeriodInput) {
   const w = await reportWindow(deps, user, q, { days: 30 });
-  const db = deps.database.db;
+  const db = deps.database.reader;
+  const [rolledKinds, rolledCategories] = await Promise.all([
+    windowCounts(db, user.jurisdictionId, w, 'registered', 'kind', ['value']),
+    windowCounts(db, user.jurisdictionId, w, 'registered', 'category', ['value']),
+  ]);
   const [kinds, byCategory, categories] = await Promise.all([
-    queryRows<{ kind: string; n: number }>(db, sql`SELECT a.kind, count(*)::int AS n FROM appeals a WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1`),
-    queryRows<{ category_id: string | null; n: number }>(db, sql`SELECT a.category_id, count(*)::int AS n FROM appeals a WHERE ${w.where} GROUP BY 1`),
+    rolledKinds ? rolledKinds.map((r) => ({ kind: r.value, n: r.n })).sort((a, b) => b.n - a.n || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
+      : queryRows<{ kind: string; n: number }>(db, sql`SELECT a.kind, count(*)::int AS n FROM appeals a WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1`),
+    rolledCategories ? rolledCategories.map((r) => ({ category_id: r.value === '' ? null : r.value, n: r.n }))
+      : queryRows<{ category_id: string | null; n: number }>(db, sql`SELECT a.category_id, count(*)::int AS n FROM appeals a WHERE ${w.where} GROUP BY 1`),
     listCategories(db, user.jurisdictionId),
   ]);
   const direct = new Map(byCategory.filter((r) => r.category_id !== null).map((r) => [r.category_id!, r.n]));

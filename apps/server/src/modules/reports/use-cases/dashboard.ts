@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { TERMINAL_STATUSES } from '@minsheng/contracts';
-import { queryRows } from '@minsheng/db';
+import { queryRows, readDailyCounts } from '@minsheng/db';
+import type { DailyCountRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -28,7 +29,7 @@ function localDay(at: Date, offsetMinutes: number): string {
  * running, unpaused clock past its due time.
  */
 export async function dashboard(deps: Deps, user: SessionUser, input: DashboardInput) {
-  const db = deps.database.db;
+  const db = deps.database.reader;
   const runtime = await requireRuntime(deps, user.jurisdictionId);
   const offset = runtime.settings.utcOffsetMinutes;
   const now = deps.now();
@@ -36,7 +37,8 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const todayStart = new Date(Date.parse(`${today}T00:00:00Z`) - offset * 60_000);
   const from = new Date(todayStart.getTime() - (input.days - 1) * DAY_MS);
   const soon = new Date(now.getTime() + input.soonHours * 3_600_000);
-  const scope = appealScopeCondition(await appealScopeOf(deps, user));
+  const readerScope = await appealScopeOf(deps, user);
+  const scope = appealScopeCondition(readerScope);
   const terminal = sql.join(TERMINAL_STATUSES.map((s) => sql`${s}`), sql`, `);
   const base = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${scope}`;
   const open = sql`a.status NOT IN (${terminal})`;
@@ -64,14 +66,24 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
     today_intake: t.today_intake + r.today_intake, open: t.open + r.open, overdue: t.overdue + r.overdue,
     due_soon: t.due_soon + r.due_soon, closed_today: t.closed_today + r.closed_today,
   }), { today_intake: 0, open: 0, overdue: 0, due_soon: 0, closed_today: 0 });
-  const intake = await queryRows<{ day: string; n: number }>(db, sql`
+  // The days' counts from the daily rollup for a reader of the whole jurisdiction (a unit reader's subtree from the appeals).
+  const rolled = readerScope.unitIds !== null ? null : await Promise.all((['registered', 'closed'] as const).map((measure) => readDailyCounts(db, {
+    jurisdictionId: user.jurisdictionId, measure, dim: 'channel', from, to: new Date(todayStart.getTime() + DAY_MS), offsetMinutes: offset,
+    excludeAccused: readerScope.ancestorIds, groupBy: ['day', 'value'],
+  })));
+  const [rolledIntake, rolledClosed] = rolled ?? [null, null];
+  const perDay = (rows: DailyCountRow[]) => [...rows.reduce((m, r) => m.set(r.day, (m.get(r.day) ?? 0) + r.n), new Map<string, number>())].map(([d, n]) => ({ day: d, n }));
+  const intake = rolledIntake ? perDay(rolledIntake) : await queryRows<{ day: string; n: number }>(db, sql`
     SELECT ${day('a.created_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1`);
-  const closed = await queryRows<{ day: string; n: number }>(db, sql`
+  const closed = rolledClosed ? perDay(rolledClosed) : await queryRows<{ day: string; n: number }>(db, sql`
     SELECT ${day('a.closed_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.closed_at >= ${from} GROUP BY 1`);
   const byStatus = await queryRows<{ status: string; n: number }>(db, sql`
     SELECT a.status, count(*)::int AS n FROM appeals a WHERE ${base} AND ${open} GROUP BY 1 ORDER BY 2 DESC, 1`);
-  const byChannel = await queryRows<{ channel: string; n: number }>(db, sql`
-    SELECT a.channel, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1 ORDER BY 2 DESC, 1`);
+  const byChannel = rolledIntake
+    ? [...rolledIntake.reduce((m, r) => m.set(r.value, (m.get(r.value) ?? 0) + r.n), new Map<string, number>())].map(([channel, n]) => ({ channel, n }))
+      .sort((a, b) => b.n - a.n || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0))
+    : await queryRows<{ channel: string; n: number }>(db, sql`
+      SELECT a.channel, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1 ORDER BY 2 DESC, 1`);
 
   const intakeBy = new Map(intake.map((r) => [r.day, r.n]));
   const closedBy = new Map(closed.map((r) => [r.day, r.n]));

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { AppError } from '@minsheng/contracts';
 import { appealScopeCondition } from '@minsheng/db';
+import type { AppealScope } from '@minsheng/db';
 import { resolvePeriod } from '@minsheng/domain';
 import type { Period } from '@minsheng/domain';
 import type { Deps } from '../../../deps';
@@ -18,7 +19,7 @@ export type DefaultSpan = { days: number } | { weeks: number } | { months: numbe
 export interface ReportPeriodInput { from?: string | undefined; to?: string | undefined; days?: number | undefined }
 
 /** The period, its UTC offset and the WHERE every dashboard figure shares: tenant, the user's scope, registered in the period. */
-export interface ReportWindow { period: Period; offset: number; now: Date; where: SQL }
+export interface ReportWindow { period: Period; offset: number; now: Date; where: SQL; scope: AppealScope }
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const isCalendarDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && dayOf(new Date(`${s}T00:00:00Z`)) === s;
@@ -49,9 +50,9 @@ export async function reportWindow(deps: Deps, user: SessionUser, q: ReportPerio
   const from = q.from ?? defaultFrom(to, q.days !== undefined ? { days: q.days } : span);
   const r = resolvePeriod({ kind: 'custom', from, to }, offset, now);
   if (!r.ok) throw new AppError('VALIDATION_FAILED', r.message, { field: r.field === 'period' ? 'from' : r.field });
-  const scope = appealScopeCondition(await appealScopeOf(deps, user));
-  const where = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${scope} AND a.created_at >= ${r.period.from} AND a.created_at < ${r.period.to}`;
-  return { period: r.period, offset, now, where };
+  const scope = await appealScopeOf(deps, user);
+  const where = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${appealScopeCondition(scope)} AND a.created_at >= ${r.period.from} AND a.created_at < ${r.period.to}`;
+  return { period: r.period, offset, now, where, scope };
 }
 
 /** An appeal column's local wall-clock time (a `timestamp` in the jurisdiction's calendar), for grouping by day, week or month. */

@@ -18,7 +18,7 @@ const STREET_CODE_LENGTH = 9;
  */
 export async function streetFigures(deps: Deps, user: SessionUser, q: ReportPeriodInput) {
   const w = await reportWindow(deps, user, q, { days: 30 });
-  const db = deps.database.db;
+  const db = deps.database.reader;
   const terminal = sql.join(TERMINAL_STATUSES.map((s) => sql`${s}`), sql`, `);
   const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id
     AND c.due_at < coalesce(c.stopped_at, c.paused_at, ${w.now}))`;

@@ -4,7 +4,8 @@ import { queryRows } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { localTime, presentWindow, reportWindow } from './report-window';
-import type { DefaultSpan } from './report-window';
+import type { DefaultSpan, ReportWindow } from './report-window';
+import { windowCounts } from './rollup-counts';
 
 export const TREND_BUCKETS = ['day', 'week', 'month'] as const;
 export type TrendBucket = (typeof TREND_BUCKETS)[number];
@@ -38,6 +39,16 @@ function bucketsOf(firstDay: string, lastDay: string, bucket: TrendBucket) {
   return out;
 }
 
+/** Registered appeals per bucket and channel straight from the appeals (readers the rollup does not key by). */
+async function countFromAppeals(deps: Deps, w: ReportWindow, bucket: TrendBucket) {
+  const local = localTime('a.created_at', w.offset);
+  const key = bucket === 'day' ? sql`to_char(${local}, 'YYYY-MM-DD')`
+    : bucket === 'week' ? sql`to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`
+      : sql`to_char(${local}, 'YYYY-MM')`;
+  return queryRows<{ bucket: string; channel: string; n: number }>(deps.database.reader, sql`
+    SELECT ${key} AS bucket, a.channel, count(*)::int AS n FROM appeals a WHERE ${w.where} GROUP BY 1, 2`);
+}
+
 /**
  * 分渠道受理量趋势: appeals registered per day, ISO week (Monday first) or month of the jurisdiction's calendar, one
  * series per channel (busiest first), over the user's scope. Every bucket of the period is present, zeros included.
@@ -48,12 +59,8 @@ export async function volumeTrend(deps: Deps, user: SessionUser, input: VolumeTr
   const days = Math.round((w.period.to.getTime() - w.period.from.getTime()) / DAY_MS);
   if (input.bucket === 'day' && days > MAX_DAY_BUCKETS) throw new AppError('VALIDATION_FAILED', `a daily trend spans at most ${MAX_DAY_BUCKETS} days; use week or month`, { field: 'bucket' });
 
-  const local = localTime('a.created_at', w.offset);
-  const key = input.bucket === 'day' ? sql`to_char(${local}, 'YYYY-MM-DD')`
-    : input.bucket === 'week' ? sql`to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`
-      : sql`to_char(${local}, 'YYYY-MM')`;
-  const rows = await queryRows<{ bucket: string; channel: string; n: number }>(deps.database.db, sql`
-    SELECT ${key} AS bucket, a.channel, count(*)::int AS n FROM appeals a WHERE ${w.where} GROUP BY 1, 2`);
+  const rolled = await windowCounts(deps.database.reader, user.jurisdictionId, w, 'registered', 'channel', ['day', 'value']);
+  const rows = rolled ? rolled.map((r) => ({ bucket: bucketKey(r.day, input.bucket), channel: r.value, n: r.n })) : await countFromAppeals(deps, w, input.bucket);
 
   const buckets = bucketsOf(w.period.firstDay, w.period.lastDay, input.bucket);
   const index = new Map(buckets.map((b, i) => [b.key, i]));

@@ -1,5 +1,5 @@
 import { AppError } from '@minsheng/contracts';
-import { availableActions } from '@minsheng/domain';
+import { actingGrant, availableActions, findRule, tableFor } from '@minsheng/domain';
 import { appealClockStates, insertJointMeeting, newId, unitPaths } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
@@ -38,7 +38,12 @@ export async function holdJointMeeting(deps: Deps, user: SessionUser, input: Joi
   for (const id of input.appealIds) {
     const { appeal, paths: appealPaths } = await loadReadableAppeal(db, user, id, units);
     const clocks = await appealClockStates(db, user.jurisdictionId, id);
-    if (!availableActions(toSnapshot(appeal, clocks, appealPaths), { userId: user.userId, grants: user.grants }).includes('joint_meeting')) {
+    const snapshot = toSnapshot(appeal, clocks, appealPaths);
+    const actor = { userId: user.userId, grants: user.grants };
+    if (!availableActions(snapshot, actor).includes('joint_meeting')) {
+      // A role that may never convene one is refused as such, like a transition: "not now" would invite a retry.
+      const rule = findRule('joint_meeting', snapshot.status, tableFor(snapshot.track));
+      if (rule && !actingGrant(rule, snapshot, actor)) throw new AppError('FORBIDDEN', 'joint meetings are convened by supervisors and dispatchers');
       throw new AppError('ILLEGAL_TRANSITION', `appeal ${appeal.number} cannot take a joint-meeting decision now`, { appealId: id, status: appeal.status, version: appeal.version });
     }
   }

@@ -15,7 +15,7 @@ type Light = 'red' | 'yellow' | 'problem';
  * by the same SQL filters the board's lists use, so a unit's badge always equals the length of its list.
  */
 export async function supervisionBoard(deps: Deps, user: SessionUser) {
-  const db = deps.database.db;
+  const db = deps.database.reader;
   const [runtime, scope] = await Promise.all([requireRuntime(deps, user.jurisdictionId), appealScopeOf(deps, user)]);
   const now = deps.now();
   const base = { status: SUPERVISED_STATUSES, now };

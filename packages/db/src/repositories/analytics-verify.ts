@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { monthPeriod, resolveSettings } from '@minsheng/domain';
+import type { Executor } from '../connection';
+import { queryRows } from '../raw';
+import { COUNT_DIMS, COUNT_MEASURES, readDailyCounts, rollupOffset } from './analytics-counts';
+import { bruteForceMembersSql } from './indicator-members-sql';
+import { computeIndicatorFigures, listRollupMembers, memberRow } from './indicators';
+import type { RollupMemberRow } from './indicators';
+
+export interface VerifyOptions {
+  sampleAppeals: number;
+  seed?: number | undefined;
+  /** Local months (YYYY-MM) whose figures and daily counts are compared in full. */
+  months?: readonly string[] | undefined;
+  /** The moment the members are judged at (default now). */
+  asOf?: Date | undefined;
+}
+
+const MAX_REPORTED = 50;
+const EVER = { from: new Date('1970-01-01T00:00:00Z'), to: new Date('9999-01-01T00:00:00Z') };
+const keyOf = (m: RollupMemberRow) => JSON.stringify([m.appealId, m.indicator, m.unitId, m.at.toISOString(), Math.round(m.numerator * 1e9) / 1e9,
+  m.track, m.kind, m.channel, m.categoryId, m.areaCode, m.accusedUnitId]);
+
+/** What is in `a` and not in `b`, as multisets of strings. */
+function minus(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const k of b) left.set(k, (left.get(k) ?? 0) + 1);
+  return a.filter((k) => { const n = left.get(k) ?? 0; if (n > 0) { left.set(k, n - 1); return false; } return true; });
+}
+
+/**
+ * Recompute by brute force — the indicator SQL straight over events and clock runs, and counts straight over
+ * appeals — and compare with the rollups exactly: every member of a random sample of appeals, and for each month
+ * given, every indicator figure per unit and every daily count per dimension. Mismatches are described (at most 50).
+ */
+export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: string, o: VerifyOptions): Promise<{ checked: number; mismatches: string[] }> {
+  const j = jurisdictionId;
+  const asOf = o.asOf ?? new Date();
+  const [row] = await queryRows<{ settings: unknown }>(db, sql`SELECT settings FROM jurisdictions WHERE id = ${j}`);
+  const settings = resolveSettings(row?.settings);
+  const weights = settings.satisfactionWeights;
+  const mismatches: string[] = [];
+  const report = (m: string) => { if (mismatches.length < MAX_REPORTED) mismatches.push(m); };
+  let checked = 0;
+
+  if (o.sampleAppeals > 0) {
+    const sample = await queryRows<{ id: string }>(db, sql`SELECT id FROM appeals WHERE jurisdiction_id = ${j}
+      ORDER BY md5(id || ${String(o.seed ?? 1)}) LIMIT ${o.sampleAppeals}`);
+    if (sample.length) {
+      const set: SQL = sql`SELECT unnest(ARRAY[${sql.join(sample.map((s) => sql`${s.id}`), sql`, `)}]::text[])`;
+      const scope = { jurisdictionId: j, ...EVER, asOf, weights };
+      const brute = (await queryRows<Record<string, unknown>>(db, sql`WITH ${bruteForceMembersSql({ ...scope, appeals: set })}
+        SELECT m.indicator, m.appeal_id, m.unit_id, m.at, m.numerator, a.track, a.kind, a.channel, a.category_id, a.area_code, a.accused_unit_id
+          FROM members m JOIN appeals a ON a.jurisdiction_id = ${j} AND a.id = m.appeal_id WHERE m.unit_id IS NOT NULL`)).map(memberRow).map(keyOf);
+      const rollup = (await listRollupMembers(db, scope, set)).map(keyOf);
+      for (const k of minus(brute, rollup)) report(`member missing from the rollup: ${k}`);
+      for (const k of minus(rollup, brute)) report(`member only in the rollup: ${k}`);
+      checked += sample.length;
+    }
+  }
+
+  const offset = (await rollupOffset(db, j)) ?? settings.utcOffsetMinutes;
+  for (const month of o.months ?? []) {
+    const period = monthPeriod(month, offset, asOf);
+    if (!period) { report(`${month}: not a month (YYYY-MM)`); continue; }
+    const q = { jurisdictionId: j, from: period.from, to: period.to, asOf, weights };
+    const figures = await computeIndicatorFigures(db, { ...q, groupBy: 'unit', includeSubunits: false, visibleUnitIds: null, ancestorUnitIds: [] });
+    const bruteFigures = await queryRows<{ indicator: string; unit_id: string; numerator: number | string; denominator: number }>(db, sql`
+      WITH ${bruteForceMembersSql(q)}
+      SELECT m.indicator, m.unit_id, sum(m.numerator)::float8 AS numerator, count(*)::int AS denominator
+        FROM members m JOIN appeals a ON a.jurisdiction_id = ${j} AND a.id = m.appeal_id
+       WHERE m.unit_id IS NOT NULL AND a.track = 'hotline'
+         AND NOT EXISTS (SELECT 1 FROM assessment_exclusions x WHERE x.jurisdiction_id = ${j} AND x.appeal_id = m.appeal_id AND x.indicator = m.indicator)
+       GROUP BY 1, 2`);
+    const fig = (indicator: string, unit: string, n: number, d: number) => `${month} ${indicator} ${unit}: ${Math.round(n * 10_000) / 10_000}/${d}`;
+    const got = figures.map((f) => fig(f.indicator, f.groupKey, f.numerator, f.denominator));
+    const want = bruteFigures.map((f) => fig(f.indicator, f.unit_id, Number(f.numerator), f.denominator));
+    for (const k of minus(want, got)) report(`figure by brute force not in the rollup: ${k}`);
+    for (const k of minus(got, want)) report(`figure in the rollup not by brute force: ${k}`);
+    checked += want.length;
+
+    for (const measure of COUNT_MEASURES) {
+      const column = measure === 'registered' ? 'a.created_at' : 'a.closed_at';
+      for (const dim of COUNT_DIMS) {
+        const rolled = await readDailyCounts(db, { jurisdictionId: j, measure, dim, from: period.from, to: period.to, offsetMinutes: offset, groupBy: ['day', 'track', 'value', 'accused'] });
+        if (!rolled) { report(`${month} ${measure} by ${dim}: the daily rollup cannot answer the month`); continue; }
+        const value = { channel: 'a.channel', kind: 'a.kind', category: "COALESCE(a.category_id, '')", area: "COALESCE(a.area_code, '')" }[dim];
+        const raw = await queryRows<{ day: string; track: string; value: string; accused: string; n: number }>(db, sql`
+          SELECT to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD') AS day, a.track,
+                 ${sql.raw(value)} AS value, COALESCE(a.accused_unit_id, '') AS accused, count(*)::int AS n
+            FROM appeals a WHERE a.jurisdiction_id = ${j} AND ${sql.raw(column)} >= ${period.from} AND ${sql.raw(column)} < ${period.to}
+           GROUP BY 1, 2, 3, 4`);
+        const line = (r: { day: string; track: string; value: string; accused: string; n: number }) => `${measure} ${dim} ${r.day} ${r.track} ${r.value} ${r.accused}: ${r.n}`;
+        const want = raw.map(line);
+        const got = rolled.map(line);
+        for (const k of minus(want, got)) report(`count of the appeals not in the rollup: ${k}`);
+        for (const k of minus(got, want)) report(`count in the rollup not of the appeals: ${k}`);
+        checked += want.length;
+      }
+    }
+  }
+  return { checked, mismatches };
+}
