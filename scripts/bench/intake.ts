@@ -27,22 +27,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanupAll, onCleanup } from './cleanup';
-import { formatCpu, othersBusy, startCpuMeter } from './cpu';
+import { onCleanup } from './cleanup';
 import { BASE_BODY, cannon, nextBody, paced, settle } from './load';
 import type { RunResult } from './load';
 import { PostgresAdmin, insertBaseline } from './postgres';
-import type { BenchDatabase, InsertBaseline } from './postgres';
+import type { InsertBaseline } from './postgres';
 import { printProbe, probeEnv, probeWindow } from './probe-report';
+import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain } from './run-parts';
 import { loginAgent, startServer } from './server';
-import type { Engine, Server } from './server';
+import type { Engine } from './server';
 import { intEnv } from './env';
-
-function engineList(raw: string, name: string): Engine[] {
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const e of list) if (e !== 'pglite' && e !== 'postgres') throw new Error(`${name}: unknown engine "${e}" (pglite, postgres)`);
-  return [...new Set(list)] as Engine[];
-}
 
 interface BenchConfig { duration: number; warmup: number; connections: number; engines: Engine[]; profileEngines: Engine[]; pgUrl: string }
 
@@ -71,10 +65,6 @@ const BURST_MODE = `burst ${RATE}/s`;
 
 // ── output ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-function fmtMs(n: number): string {
-  return Number.isFinite(n) ? (n < 10 ? n.toFixed(1) : n.toFixed(0)) : '—';
-}
-
 function target(r: RunResult): string {
   const mark = (ok: boolean) => (ok ? '✔' : '✘');
   if (r.engine === 'postgres' && r.mode === 'max') return `${mark(r.perSecond >= TARGETS.postgresMax)} ≥ ${TARGETS.postgresMax.toLocaleString('en')}/s`;
@@ -102,55 +92,13 @@ function printTable(results: RunResult[]): void {
   for (const row of rows) console.log(fmt(row));
 }
 
-/** A failed benchmark: the product answered a valid intake with an error, dropped a connection, or created nothing. */
-function broken(r: RunResult): boolean {
-  return r.non2xx > 0 || r.errors - r.timeouts > 0 || r.ok === 0;
-}
-
-/** Say loudly when a run had failures (timeouts included); true when it did. */
-function reportFailures(r: RunResult): boolean {
-  if (!r.non2xx && !r.errors && r.ok > 0) return false;
-  const bar = '!'.repeat(100);
-  console.error(`\n${bar}\n!!! ${r.engine} ${r.mode}: ${r.non2xx} non-2xx responses and ${r.errors} requests without a response (${r.timeouts} of them timed out after 10 s) out of ${r.requests + r.errors} requests (${r.ok} created)`);
-  console.error(`!!! status codes: ${JSON.stringify(r.statuses)}`);
-  if (r.sample) console.error(`!!! first failure: ${r.sample}`);
-  console.error(broken(r)
-    ? `!!! the product failed valid requests: this run's figures are not trustworthy and the benchmark exits non-zero.\n${bar}`
-    : `!!! timeouts only: the server could not keep up with this load (appeals/s and latencies count answered 2xx only).\n${bar}`);
-  return true;
-}
-
 // ── one engine ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** One measured run with CPU accounting (the PostgreSQL backends are those of the bench database). */
-async function measured(server: Server, db: BenchDatabase | null, admin: PostgresAdmin | null, run: () => Promise<RunResult>): Promise<RunResult> {
-  await settle(server);
-  const pids = async () => (db && admin ? admin.backendPids(db.name) : []);
-  const meter = startCpuMeter(server.pid, await pids());
-  const result = await run();
-  result.cpu = meter.stop(await pids());
-  console.log(`    ${result.ok} appeals, ${result.perSecond.toFixed(0)}/s, p50 ${fmtMs(result.p50)} ms, p99 ${fmtMs(result.p99)} ms; ${formatCpu(result.cpu)}`);
-  reportFailures(result);
-  return result;
-}
 
 async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise<{ results: RunResult[]; baseline?: InsertBaseline }> {
   console.log(`\n━━ ${engine} ━━`);
   const results: RunResult[] = [];
-  let env: Record<string, string>;
-  let db: BenchDatabase | null = null;
-  let dataDir: string | null = null;
-  if (engine === 'postgres') {
-    db = await admin!.createDatabase();
-    console.log(`  fresh database ${db.name} on ${admin!.host}`);
-    env = { DATABASE_URL: db.url };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-pglite-'));
-    dataDir = dir;
-    onCleanup(`remove ${dir}`, async () => rmSync(dir, { recursive: true, force: true }));
-    console.log(`  fresh PGlite data folder ${dir}`);
-    env = { MINSHENG_DATA_DIR: dir };
-  }
+  const store = await freshStore(engine, admin);
+  const { env, db } = store;
 
   console.log('  starting the server (the first start seeds the demo jurisdiction: 20–30 s)…');
   const server = await startServer(engine, env, engine);
@@ -162,12 +110,7 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
     });
     if (first.status !== 201) throw new Error(`a single intake failed: HTTP ${first.status} ${(await first.text()).slice(0, 500)}`);
 
-    await settle(server);
-    const pids = [...(server.pid ? [server.pid] : []), ...(db && admin ? await admin.backendPids(db.name) : [])];
-    const busy = await othersBusy(pids);
-    if (busy !== null && busy > 0.3) {
-      console.warn(`  ⚠ other processes keep ${busy.toFixed(2)} of the machine's CPU cores busy before the first run: the figures will be understated`);
-    }
+    await machineNote(server, db, admin);
     console.log(`  warm-up ${cfg.warmup} s, ${cfg.connections} connections (not reported)…`);
     const warm = await cannon(server, token, 'warm-up', { seconds: cfg.warmup, connections: cfg.connections });
     console.log(`    ${warm.ok} appeals, ${warm.perSecond.toFixed(0)}/s`);
@@ -207,9 +150,8 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
     console.log('  baseline: bare single-row INSERTs into a scratch table, 8 clients, 3 s…');
     baseline = await insertBaseline(db.url, BASE_BODY.content);
     console.log(`    ${baseline.perSecond.toFixed(0)} rows/s`);
-    await db.drop();
   }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await store.dispose();
   return { results, ...(baseline ? { baseline } : {}) };
 }
 
@@ -263,24 +205,4 @@ server CPU: the server process, 100% = one core (PGlite runs inside it); CPU ms/
   return 0;
 }
 
-const hardDeadline = setTimeout(() => {
-  console.error(`bench:intake did not finish within ${HARD_DEADLINE_MS / 60_000} min: stopping`);
-  void cleanupAll().finally(() => process.exit(1));
-}, HARD_DEADLINE_MS);
-hardDeadline.unref();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: cleaning up…`);
-    void cleanupAll().finally(() => process.exit(130));
-  });
-}
-
-let code = 1;
-try {
-  code = await main();
-} catch (err) {
-  console.error(`\nbench:intake failed: ${(err as Error).stack ?? String(err)}`);
-} finally {
-  await cleanupAll();
-}
-process.exit(code);
+await runMain('bench:intake', main, HARD_DEADLINE_MS);

@@ -76,7 +76,7 @@ const PROBES: Probe[] = [
 ];
 
 async function login(baseUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'minsheng-demo' }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'minsheng-demo-2026' }) });
   const body = await res.json() as { token?: string };
   if (!body.token) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
   return body.token;

@@ -1,5 +1,5 @@
-// Load generators for POST /api/appeals: closed loop (autocannon, N connections back to back) and open loop (a
-// fixed rate, evenly spaced, latency from each request's due time).
+// Load generators: closed loop (autocannon, N connections back to back) and open loop (a fixed rate, evenly spaced,
+// latency from each request's due time). They send POST /api/appeals (intake) unless given another RequestPlan.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -20,6 +20,20 @@ export function nextBody(): string {
   phoneSeq++;
   return JSON.stringify({ ...BASE_BODY, citizen: { ...BASE_BODY.citizen, phone: `139${String(phoneSeq % 100_000_000).padStart(8, '0')}` } });
 }
+
+/** What a run sends: each call of `next` gives the next request (path, body, extra headers). */
+export interface RequestPlan {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  next: () => { path: string; body?: string; headers?: Record<string, string> };
+}
+
+/** Intake as the given staff token: POST /api/appeals, every appeal from another citizen. */
+export function intakePlan(token: string): RequestPlan {
+  return { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, next: () => ({ path: '/api/appeals', body: nextBody() }) };
+}
+
+const planOf = (p: string | RequestPlan): RequestPlan => (typeof p === 'string' ? intakePlan(p) : p);
 
 export interface RunResult {
   engine: Engine;
@@ -66,21 +80,26 @@ export function percentile(sorted: readonly number[], q: number): number {
 }
 
 /**
- * Closed loop with autocannon: `connections` clients, each sending its next intake when the last is answered.
+ * Closed loop with autocannon: `connections` clients, each sending its next request when the last is answered.
+ * `request` is a RequestPlan or, for intake, the staff token.
  * With `overallRate`, autocannon caps each connection at rate/connections requests per second — it sends each
  * second's quota at once, so that mode is a burst test, not an evenly paced one (see `paced`).
  */
-export async function cannon(server: Server, token: string, mode: string, opts: { seconds: number; connections: number; overallRate?: number }): Promise<RunResult> {
+export async function cannon(server: Server, request: string | RequestPlan, mode: string, opts: { seconds: number; connections: number; overallRate?: number }): Promise<RunResult> {
+  const plan = planOf(request);
   let sample: string | null = null;
   const instance = autocannon({
     url: server.baseUrl,
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: plan.headers,
     requests: [{
-      method: 'POST', path: '/api/appeals',
-      setupRequest: (req) => { req.body = nextBody(); return req; },
+      method: plan.method, path: '/',
+      setupRequest: (req) => {
+        const r = plan.next();
+        return { ...req, path: r.path, ...(r.body === undefined ? {} : { body: r.body }), ...(r.headers ? { headers: { ...plan.headers, ...r.headers } } : {}) };
+      },
       onResponse: (status, body) => { if ((status < 200 || status > 299) && sample === null) sample = `HTTP ${status} ${body.slice(0, 300)}`; },
     }],
     // autocannon's coordinated-omission correction assumes a 1 ms interval whatever the rate: off, latency as sent.
@@ -100,7 +119,8 @@ export async function cannon(server: Server, token: string, mode: string, opts: 
  * Open loop at a fixed rate: intake i is due at start + i/rate whatever happened to the earlier ones, and its
  * latency counts from that due time, so a stalled server cannot hide its queue (no coordinated omission).
  */
-export async function paced(server: Server, token: string, mode: string, opts: { seconds: number; rate: number }): Promise<RunResult> {
+export async function paced(server: Server, request: string | RequestPlan, mode: string, opts: { seconds: number; rate: number }): Promise<RunResult> {
+  const plan = planOf(request);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(opts.rate * opts.seconds);
   const interval = 1000 / opts.rate;
@@ -112,11 +132,11 @@ export async function paced(server: Server, token: string, mode: string, opts: {
   const inflight = new Set<Promise<void>>();
 
   const fire = (due: number) => {
-    const body = nextBody();
+    const { path, body, headers } = plan.next();
     const p = new Promise<void>((resolve) => {
       const req = http.request({
-        host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/appeals', agent, timeout: 10_000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        host: '127.0.0.1', port: server.port, method: plan.method, path, agent, timeout: 10_000,
+        headers: { ...plan.headers, ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) },
       }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -5,14 +5,18 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '@minsheng/db/demo';
 import { onCleanup } from './cleanup';
+import { intEnv } from './env';
 
 export type Engine = 'pglite' | 'postgres';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const serverBin = join(repoRoot, 'apps/server/bin/minsheng.mjs');
-const SECRET = 'bench-secret-not-for-production-0123456789';
-const START_TIMEOUT_MS = 180_000;
+/** The personal-data key of every bench server and of the commands run on its database. */
+export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789';
+// BENCH_START_TIMEOUT (seconds): a crowded machine can take minutes to seed the demo.
+const START_TIMEOUT_MS = intEnv('BENCH_START_TIMEOUT', 180, 10, 3600) * 1000;
 const HEALTH_TIMEOUT_MS = 30_000;
 
 export interface Server {
@@ -55,7 +59,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startServer(engine: Engine, env: Record<string, string>, label: string): Promise<Server> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ['DATABASE_URL', 'MINSHENG_DATA_DIR', 'NODE_OPTIONS', 'PORT', 'HOST', 'MINSHENG_JURISDICTION', 'NODE_ENV', 'BENCH_PROBE_DIR']) delete childEnv[k];
-  Object.assign(childEnv, { PORT: '0', HOST: '127.0.0.1', MINSHENG_WORKERS: '0', LOG_LEVEL: 'warn', MINSHENG_SECRET: SECRET }, env);
+  Object.assign(childEnv, { PORT: '0', HOST: '127.0.0.1', MINSHENG_WORKERS: '0', LOG_LEVEL: 'warn', MINSHENG_SECRET: BENCH_SECRET }, env);
   const started = performance.now();
   const child = spawn(process.execPath, [serverBin, 'serve', '--demo'], { cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const unregister = onCleanup(`stop the ${label} server`, () => stopChild(child));
@@ -112,13 +116,18 @@ export async function startServer(engine: Engine, env: Record<string, string>, l
   return server;
 }
 
-/** Log in as the demo intake agent and return the bearer token. */
-export async function loginAgent(server: Server): Promise<string> {
+/** Log in as a demo user and return the bearer token. */
+export async function loginAs(server: Server, username: string): Promise<string> {
   const res = await fetch(`${server.baseUrl}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(10_000),
-    body: JSON.stringify({ username: 'agent', password: 'minsheng-demo' }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   const body = await res.json().catch(() => null) as { token?: string } | null;
-  if (res.status !== 200 || !body?.token) throw new Error(`login as agent failed: ${res.status} ${JSON.stringify(body)}`);
+  if (res.status !== 200 || !body?.token) throw new Error(`login as ${username} failed: ${res.status} ${JSON.stringify(body)}`);
   return body.token;
+}
+
+/** Log in as the demo intake agent and return the bearer token. */
+export function loginAgent(server: Server): Promise<string> {
+  return loginAs(server, 'agent');
 }
