@@ -15,8 +15,11 @@ import type { RouteSpec } from './route-table';
  * Complements bad-input.test.ts, which goes deep on intake and transitions.
  */
 
-/** Bookkeeping a refused request may legitimately write: throttling counters, used human checks, sign-ins, the access audit. */
-const BOOKKEEPING = new Set(['rate_limits', 'human_check_uses', 'sessions', 'audit_log']);
+/**
+ * Bookkeeping a refused request may legitimately write: throttling counters (a wrong current password counts towards
+ * the login lockout), used human checks, sign-ins, the access audit.
+ */
+const BOOKKEEPING = new Set(['rate_limits', 'login_attempts', 'human_check_uses', 'sessions', 'audit_log']);
 /** Routes that would end the session the fuzzer is using. */
 const SKIP = new Set(['POST /api/auth/logout']);
 const RUNS = Number(process.env.MINSHENG_FC_RUNS ?? 300);
