@@ -20,14 +20,13 @@
 //   BENCH_VERIFY_SAMPLE=2000        appeals recomputed by brute force
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  server on which a throw-away database is created
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cleanupAll, onCleanup } from './cleanup';
 import { intEnv } from './env';
 import { percentile } from './load';
 import { PostgresAdmin } from './postgres';
+import { freshStore } from './run-parts';
 import { BENCH_SECRET, loginAs, repoRoot, startServer } from './server';
 import type { Engine, Server } from './server';
 
@@ -95,22 +94,11 @@ function dashboardProbes(): { name: string; user: string; path: string }[] {
 }
 
 async function measureEngine(engine: Engine, appeals: number): Promise<{ rows: Row[]; verified: string }> {
-  let env: Record<string, string>;
-  let release = async () => {};
-  if (engine === 'postgres') {
-    if (process.env.BENCH_DB_URL) env = { DATABASE_URL: process.env.BENCH_DB_URL };
-    else {
-      const db = await new PostgresAdmin(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').createDatabase();
-      env = { DATABASE_URL: db.url };
-      release = db.drop;
-    }
-  } else if (process.env.BENCH_PGLITE_DIR) env = { MINSHENG_DATA_DIR: process.env.BENCH_PGLITE_DIR };
-  else {
-    const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-analytics-'));
-    const unregister = onCleanup(`remove ${dir}`, async () => rmSync(dir, { recursive: true, force: true }));
-    env = { MINSHENG_DATA_DIR: dir };
-    release = async () => { unregister(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  // A given database or folder is used and kept (a big load is generated once); otherwise a fresh one, dropped after.
+  const kept = engine === 'postgres' ? process.env.BENCH_DB_URL : process.env.BENCH_PGLITE_DIR;
+  const given: Record<string, string> | null = kept ? { [engine === 'postgres' ? 'DATABASE_URL' : 'MINSHENG_DATA_DIR']: kept } : null;
+  const store = given ? null : await freshStore(engine, engine === 'postgres' ? new PostgresAdmin(process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') : null);
+  const env = given ?? store!.env;
   try {
     console.log(`\n━━ ${engine}: ${appeals.toLocaleString('en')} appeals`);
     const generated = await timed(() => minsheng(['bench', 'generate', '--appeals', String(appeals), '--only-missing'], env));
@@ -152,9 +140,8 @@ async function measureEngine(engine: Engine, appeals: number): Promise<{ rows: R
     const verified = await minsheng(['analytics', 'verify', '--sample', String(SAMPLE), '--month', lastMonth().month], env).catch((err: Error) => `${err.message}: mismatches (see above)`);
     return { rows, verified: verified.trim().split('\n').at(-1) ?? '' };
   } finally {
-    if (engine === 'postgres' && process.env.BENCH_DB_URL) console.log(`  kept ${process.env.BENCH_DB_URL}`);
-    if (engine === 'pglite' && process.env.BENCH_PGLITE_DIR) console.log(`  kept ${process.env.BENCH_PGLITE_DIR}`);
-    await release();
+    if (kept) console.log(`  kept ${kept}`);
+    await store?.dispose();
   }
 }
 
