@@ -84,19 +84,18 @@ export async function generateAppeals(db: Executor, o: GenerateOptions): Promise
   } finally {
     await run(db, sql`DROP TABLE IF EXISTS _bench_tmpl`);
   }
-  if (o.deferIndexes) {
-    o.log('secondary indexes left dropped (--defer-indexes): the next run without it builds them');
-    return { appeals: o.appeals, events: 0, seconds: (Date.now() - started) / 1000 };
-  }
   return finish(db, o, started);
 }
 
-/** Build the dropped indexes, analyse, and count what the jurisdiction now holds. */
+/** Build the dropped indexes (unless deferred) and analyse, then count what the jurisdiction now holds. */
 async function finish(db: Executor, o: GenerateOptions, started: number): Promise<GenerateResult> {
   const j = o.jurisdictionId;
-  await buildDroppedIndexes(db, o.log);
-  o.log('analysing…');
-  for (const t of BULK_TABLES) await run(db, sql.raw(`ANALYZE ${t}`));
+  if (o.deferIndexes) o.log('secondary indexes left dropped (--defer-indexes): the next run without it builds them');
+  else {
+    await buildDroppedIndexes(db, o.log);
+    o.log('analysing…');
+    for (const t of BULK_TABLES) await run(db, sql.raw(`ANALYZE ${t}`));
+  }
   const [counts] = await queryRows<{ appeals: number; events: number }>(db, sql`
     SELECT (SELECT count(*) FROM appeals WHERE jurisdiction_id = ${j})::int AS appeals, (SELECT count(*) FROM appeal_events WHERE jurisdiction_id = ${j})::int AS events`);
   return { appeals: counts?.appeals ?? 0, events: counts?.events ?? 0, seconds: (Date.now() - started) / 1000 };
