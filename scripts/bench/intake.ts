@@ -24,16 +24,12 @@
 //                                  repeat one max run: SQL round trips per intake, time per statement, the counter
 //                                  lock, event-loop delay and the CPU profile's top functions (not in the table)
 //   MINSHENG_DB_POOL               passed through to the server (PostgreSQL pool size, default 10)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onCleanup } from './cleanup';
 import { BASE_BODY, cannon, nextBody, paced, settle } from './load';
 import type { RunResult } from './load';
 import { PostgresAdmin, insertBaseline } from './postgres';
 import type { InsertBaseline } from './postgres';
-import { printProbe, probeEnv, probeWindow } from './probe-report';
-import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain } from './run-parts';
+import { printProbe, probeWindow } from './probe-report';
+import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain, withProbedServer } from './run-parts';
 import { loginAgent, startServer } from './server';
 import type { Engine } from './server';
 import { intEnv } from './env';
@@ -129,20 +125,14 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
   }
 
   if (cfg.profileEngines.includes(engine)) {
-    const probeDir = mkdtempSync(join(tmpdir(), 'minsheng-bench-probe-'));
-    onCleanup(`remove ${probeDir}`, async () => rmSync(probeDir, { recursive: true, force: true }));
-    console.log('  probe: restarting the server on the same database with scripts/bench/probe.mjs preloaded…');
-    const probed = await startServer(engine, { ...env, ...probeEnv(probeDir) }, `${engine} (probed)`);
-    try {
+    await withProbedServer(engine, env, async (probed, probeDir) => {
       const token = await loginAgent(probed);
       await cannon(probed, token, 'warm-up', { seconds: cfg.warmup, connections: cfg.connections });
       await settle(probed);
       const { run, window, profile, profileFile } = await probeWindow(probed, probeDir, 1, () => cannon(probed, token, 'max (probed)', { seconds: cfg.duration, connections: cfg.connections }));
       reportFailures(run);
       printProbe(probed, run, window, profile, profileFile);
-    } finally {
-      await probed.stop();
-    }
+    });
   }
 
   let baseline: InsertBaseline | undefined;

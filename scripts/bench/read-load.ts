@@ -18,21 +18,17 @@
 //   per request, statements, event loop, CPU profile top functions; scripts/bench/probe.mjs)
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  MINSHENG_DB_POOL (server pool size, default 10)
 //   BENCH_START_TIMEOUT=180 (seconds a server may take to start and seed the demo; a crowded machine needs more)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { onCleanup } from './cleanup';
 import { intEnv } from './env';
 import { BASE_BODY, cannon, paced } from './load';
 import type { RunResult } from './load';
 import { pgliteInsertBaseline } from './pglite-baseline';
 import { PostgresAdmin, insertBaseline } from './postgres';
 import type { InsertBaseline } from './postgres';
-import { printProbe, probeEnv, probeWindow } from './probe-report';
+import { printProbe, probeWindow } from './probe-report';
 import { openTrackingLimits, seedAppeals } from './read-seed';
 import { readScenarios } from './read-scenarios';
 import type { Scenario } from './read-scenarios';
-import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain } from './run-parts';
+import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain, withProbedServer } from './run-parts';
 import { loginAs, startServer } from './server';
 import type { Engine, Server } from './server';
 
@@ -142,7 +138,7 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
   console.log(`\n━━ ${engine} ━━`);
   const store = await freshStore(engine, admin);
   console.log('  starting the server (the first start seeds the demo jurisdiction: 20–30 s)…');
-  let server = await startServer(engine, store.env, engine);
+  const server = await startServer(engine, store.env, engine);
   const rows: Row[] = [];
   let note = '';
   let scenarios: Scenario[] = [];
@@ -161,22 +157,16 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
   }
 
   if (cfg.profileEngines.includes(engine)) {
-    const probeDir = mkdtempSync(join(tmpdir(), 'minsheng-bench-probe-'));
-    onCleanup(`remove ${probeDir}`, async () => rmSync(probeDir, { recursive: true, force: true }));
-    console.log('\n  probe: restarting the server on the same database with scripts/bench/probe.mjs preloaded…');
-    server = await startServer(engine, { ...store.env, ...probeEnv(probeDir) }, `${engine} (probed)`);
-    try {
-      // Tokens of the first server stay valid (sessions live in the database); the plans carry them.
+    // Tokens of the first server stay valid (sessions live in the database); the plans carry them.
+    await withProbedServer(engine, store.env, async (probed, probeDir) => {
       let n = 0;
       for (const s of scenarios) {
         console.log(`\n  probe ▸ ${s.name}`);
-        const { run, window, profile, profileFile } = await probeWindow(server, probeDir, ++n, () => cannon(server, s.plan, `${s.name} (probed)`, { seconds: cfg.duration, connections: cfg.connections }));
+        const { run, window, profile, profileFile } = await probeWindow(probed, probeDir, ++n, () => cannon(probed, s.plan, `${s.name} (probed)`, { seconds: cfg.duration, connections: cfg.connections }));
         reportFailures(run);
-        printProbe(server, run, window, profile, profileFile, 'request');
+        printProbe(probed, run, window, profile, profileFile, 'request');
       }
-    } finally {
-      await server.stop();
-    }
+    });
   }
 
   let baseline: InsertBaseline | null = null;

@@ -8,6 +8,8 @@ import { formatCpu, othersBusy, startCpuMeter } from './cpu';
 import { settle } from './load';
 import type { RunResult } from './load';
 import type { BenchDatabase, PostgresAdmin } from './postgres';
+import { probeEnv } from './probe-report';
+import { startServer } from './server';
 import type { Engine, Server } from './server';
 
 export function engineList(raw: string, name: string): Engine[] {
@@ -100,4 +102,20 @@ export async function runMain(name: string, main: () => Promise<number>, deadlin
     await cleanupAll();
   }
   process.exit(code);
+}
+
+/**
+ * BENCH_PROFILE: restart the server on the same data with scripts/bench/probe.mjs preloaded, run `probe` against it,
+ * and stop it again (its probe folder is removed at cleanup).
+ */
+export async function withProbedServer(engine: Engine, env: Record<string, string>, probe: (server: Server, probeDir: string) => Promise<void>): Promise<void> {
+  const probeDir = mkdtempSync(join(tmpdir(), 'minsheng-bench-probe-'));
+  onCleanup(`remove ${probeDir}`, async () => rmSync(probeDir, { recursive: true, force: true }));
+  console.log('  probe: restarting the server on the same database with scripts/bench/probe.mjs preloaded…');
+  const server = await startServer(engine, { ...env, ...probeEnv(probeDir) }, `${engine} (probed)`);
+  try {
+    await probe(server, probeDir);
+  } finally {
+    await server.stop();
+  }
 }
