@@ -8,5 +8,6 @@ export * from './crypto/rotate-pii';
 export * from './repositories';
 export * from './seed';
 export * from './raw';
+export * from './raw-rows';
 export * from './errors';
 export * from './bench/generate-appeals';

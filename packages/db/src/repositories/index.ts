@@ -3,6 +3,7 @@ export * from './users';
 export * from './appeal-writes';
 export * from './appeal-reads';
 export * from './appeal-access';
+export * from './appeal-summaries';
 export * from './jobs';
 export * from './admin';
 export * from './intake-write';

@@ -11,15 +11,19 @@ export interface ReadableAppeal {
 }
 
 /**
- * Load an appeal the user may read. Unknown id and no access both throw NOT_FOUND, so from outside nobody can
- * tell whether an appeal exists (DOMAIN.md §8). `extraUnitIds` adds paths the caller needs (dispatch targets).
+ * The read policy on a loaded appeal. Unknown id and no access both throw NOT_FOUND, so from outside nobody can tell
+ * whether an appeal exists (DOMAIN.md §8).
  */
-export async function loadReadableAppeal(db: Executor, user: SessionUser, id: string, extraUnitIds: readonly string[] = []): Promise<ReadableAppeal> {
-  // One round trip: this runs before every read and every action on an appeal.
-  const found = await findAppealForAccess(db, user.jurisdictionId, id, extraUnitIds);
+export function assertReadable<T extends ReadableAppeal>(user: SessionUser, found: T | null): T {
   if (!found) throw new AppError('NOT_FOUND');
   const { appeal, assigned, paths } = found;
   const facts = { ownerUnitId: appeal.ownerUnitId, assignedUnitIds: assigned, accusedUnitId: appeal.accusedUnitId, unitPaths: paths };
   if (!canReadAppeal(user.grants, facts)) throw new AppError('NOT_FOUND');
-  return { appeal, assigned, paths };
+  return found;
+}
+
+/** Load an appeal the user may read. `extraUnitIds` adds paths the caller needs (dispatch targets). */
+export async function loadReadableAppeal(db: Executor, user: SessionUser, id: string, extraUnitIds: readonly string[] = []): Promise<ReadableAppeal> {
+  // One round trip: this runs before every read and every action on an appeal.
+  return assertReadable(user, await findAppealForAccess(db, user.jurisdictionId, id, extraUnitIds));
 }

@@ -9,7 +9,7 @@ import type { SessionUser } from '../auth/session-cache';
  */
 export async function appealScopeOf(deps: Deps, user: SessionUser): Promise<AppealScope> {
   const ancestorIds = [...new Set(user.grants.flatMap((g) => g.unitPath))];
-  if (user.grants.some((g) => g.unitPath.length === 1)) return { unitIds: null, ancestorIds };
+  if (user.grants.some((g) => g.unitPath.length === 1)) return { jurisdictionId: user.jurisdictionId, unitIds: null, ancestorIds };
   const roots = [...new Set(user.grants.map((g) => g.unitId))];
-  return { unitIds: await subtreeUnitIds(deps.database.db, user.jurisdictionId, roots), ancestorIds };
+  return { jurisdictionId: user.jurisdictionId, unitIds: await subtreeUnitIds(deps.database.db, user.jurisdictionId, roots), ancestorIds };
 }

@@ -2,7 +2,7 @@ import type { AppealStatus, ClockName } from '@minsheng/contracts';
 import { STATUS_LABELS } from '@minsheng/contracts';
 import { availableActions, maskAddress, maskName, maskPhone, problemReasons } from '@minsheng/domain';
 import type { ClockState } from '@minsheng/domain';
-import type { AppealRow, PiiCipher, schema } from '@minsheng/db';
+import type { AppealRow, AppealSummaryRow, PiiCipher, schema } from '@minsheng/db';
 import type { JurisdictionRuntime } from '../../runtime/jurisdiction-runtime';
 import type { SessionUser } from '../auth/session-cache';
 import { toSnapshot } from './snapshot';
@@ -33,7 +33,7 @@ export function presentCitizen(row: CitizenRow | null, cipher: PiiCipher) {
   };
 }
 
-export function presentAppealSummary(a: AppealRow, clocks: ClockState[], runtime: JurisdictionRuntime, now: Date) {
+export function presentAppealSummary(a: AppealSummaryRow, clocks: ClockState[], runtime: JurisdictionRuntime, now: Date) {
   return {
     id: a.id, number: a.number, track: a.track, channel: a.channel, kind: a.kind, urgency: a.urgency,
     status: a.status, statusLabel: STATUS_LABELS[a.status as AppealStatus], title: a.title, categoryId: a.categoryId, areaCode: a.areaCode,

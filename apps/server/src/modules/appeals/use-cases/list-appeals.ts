@@ -1,7 +1,6 @@
 import { AppError } from '@minsheng/contracts';
-import { clocksForAppeals, listAppeals, toClockState } from '@minsheng/db';
+import { listAppealSummaries } from '@minsheng/db';
 import type { AppealListFilter } from '@minsheng/db';
-import type { ClockState } from '@minsheng/domain';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -32,19 +31,14 @@ export async function listAppealsForUser(deps: Deps, user: SessionUser, input: L
   const db = deps.database.reader;
   const runtime = await requireRuntime(deps, user.jurisdictionId);
   const now = deps.now();
-  const rows = await listAppeals(db, user.jurisdictionId, await appealScopeOf(deps, user), {
+  const rows = await listAppealSummaries(db, user.jurisdictionId, await appealScopeOf(deps, user), {
     ...input, cursor: input.cursor ? decodeCursor(input.cursor) : undefined, limit: input.limit + 1, now,
     problem: input.problem ? runtime.settings.problem : undefined,
   });
   const page = rows.slice(0, input.limit);
-  const clockRows = await clocksForAppeals(db, user.jurisdictionId, page.map((r) => r.id));
-  const byAppeal = new Map<string, ClockState[]>();
-  for (const c of clockRows) {
-    byAppeal.set(c.appealId, [...(byAppeal.get(c.appealId) ?? []), toClockState(c)]);
-  }
   const last = page.at(-1);
   return {
-    items: page.map((a) => presentAppealSummary(a, byAppeal.get(a.id) ?? [], runtime, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    items: page.map((r) => presentAppealSummary(r.appeal, r.clocks, runtime, now)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor(last.appeal.createdAt, last.appeal.id) : null,
   };
 }
