@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { parsePreviousSecrets } from '@minsheng/db';
 
 export interface Config {
@@ -26,6 +27,11 @@ export interface Config {
   metricsToken: string | undefined;
   /** How often the background worker claims due jobs (ms). */
   workerIntervalMs: number;
+  /**
+   * MINSHENG_TRUST_PROXY: the peers whose X-Forwarded-For is believed (fastify's trustProxy, proxy-addr syntax), or
+   * false for none. The per-IP portal and login throttles count the address this yields.
+   */
+  trustProxy: string[] | false;
 }
 
 export interface NotifyConfig {
@@ -68,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notify: loadNotifyConfig(env),
     metricsToken: metricsToken(env),
     workerIntervalMs: workerIntervalMs(env),
+    trustProxy: trustProxy(env),
   };
 }
 
@@ -97,6 +104,39 @@ function workerIntervalMs(env: NodeJS.ProcessEnv): number {
   const ms = Number(env.MINSHENG_WORKER_INTERVAL_MS ?? 5_000);
   if (!Number.isInteger(ms) || ms < 50 || ms > 600_000) throw new Error(`MINSHENG_WORKER_INTERVAL_MS must be 50–600000, got ${env.MINSHENG_WORKER_INTERVAL_MS}`);
   return ms;
+}
+
+/** proxy-addr's names for address ranges; anything else is an IP address or a CIDR range. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Whose X-Forwarded-For to believe. Default `loopback`: a reverse proxy on the same host (and the tests and benchmarks,
+ * which connect over loopback). Trusting everyone would let any client pick the address the per-IP throttles count.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): string[] | false {
+  const raw = (env.MINSHENG_TRUST_PROXY ?? '').trim();
+  if (raw === '') return ['loopback'];
+  if (raw === 'false' || raw === 'none') return false;
+  const usage = 'MINSHENG_TRUST_PROXY must be loopback, linklocal, uniquelocal, IP addresses or CIDR ranges (comma-separated), or none';
+  // fastify ignores a hop count (it cannot tell a proxy from a client that connects directly), so name the proxies.
+  if (/^\d+$/.test(raw)) throw new Error(`${usage}; a hop count (${raw}) is not accepted: name the proxies' addresses instead`);
+  const entries = raw.split(',').map((e) => e.trim());
+  const invalid = entries.find((e) => !PROXY_RANGE_NAMES.includes(e) && !isAddressOrRange(e));
+  if (invalid !== undefined) throw new Error(`${usage}, got ${JSON.stringify(invalid)}`);
+  return entries;
+}
+
+/** `10.0.0.1`, `10.0.0.0/8`, `10.0.0.0/255.0.0.0`, `fd00::/8`: what proxy-addr accepts, without its odd IPv4 forms. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', range, ...rest] = entry.split('/');
+  const kind = isIP(address);
+  if (!kind || rest.length) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) >= 1 && Number(range) <= (kind === 4 ? 32 : 128);
+  if (kind !== 4 || isIP(range) !== 4) return false;
+  // A netmask: ones then zeros, at least one one.
+  const bits = range.split('.').map((o) => Number(o).toString(2).padStart(8, '0')).join('');
+  return /^1+0*$/.test(bits);
 }
 
 function loadNotifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {

@@ -2,8 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { countClosed, countRegisteredBy, foldAnalytics, queryRows, rebuildAnalyticsRollups, verifyAnalyticsRollups, APPEAL_DIMENSIONS } from '@minsheng/db';
-import { intakeBody, startTestServer } from './harness';
+import { startTestServer } from './harness';
 import type { TestServer } from './harness';
+import { lifecycleDriver } from './lifecycle-driver';
 
 const J = '370812';
 const OFFSET = 480;
@@ -17,25 +18,7 @@ const OFFSET = 480;
  */
 describe('analytics rollups', () => {
   let s: TestServer;
-  const t: Record<string, string> = {};
-  const id: Record<string, string> = {};
-  const USERS = ['agent', 'dispatcher', 'supervisor', 'callback', 'leader', 'zhujian.handler', 'zhujian.leader', 'chengguan.handler', 'chengguan.leader'];
-  /** Move the clock; everyone signs in again, so no session idles out across a jump. */
-  const at = async (local: string) => {
-    s.clock.now = new Date(`${local}+08:00`);
-    for (const u of USERS) t[u] = await s.login(u);
-  };
-  async function act(user: string, appeal: string, body: Record<string, unknown>) {
-    const res = await s.api('POST', `/api/appeals/${id[appeal]}/transitions`, { token: t[user], body });
-    assert.equal(res.status, 200, `${user} ${String(body.action)} ${appeal}: ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-  async function intake(name: string, overrides: Record<string, unknown> = {}) {
-    const res = await s.api('POST', '/api/appeals', { token: t.agent, body: intakeBody(overrides) });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    id[name] = res.body.id;
-    return res.body;
-  }
+  const { t, id, at, act, intake } = lifecycleDriver(() => s);
   const db = () => s.deps.database.db;
   const count = async (table: string) => (await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM ${sql.raw(table)} WHERE jurisdiction_id = ${J}`))[0]!.n;
 

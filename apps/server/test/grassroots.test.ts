@@ -77,6 +77,13 @@ describe('grassroots network, community files and disputes over HTTP', () => {
     refused(await s.api('POST', '/api/grassroots/officers', { token: t['gulou.leader'], body: { level: 'department', unitId: s.unit('street-370812001'), name: '周敏' } }), 422, 'WRONG_UNIT_KIND');
     refused(await s.api('POST', '/api/grassroots/officers', { token: t['gulou.leader'], body: { level: 'community', areaCode: '370812003001', name: '周敏' } }), 403, 'FORBIDDEN');
     refused(await s.api('POST', '/api/grassroots/officers', { token: t['gulou.leader'], body: { level: 'school', unitId: s.unit('street-370812001'), name: '周敏' } }), 400, 'VALIDATION_FAILED');
+    // A role that may never keep the network is refused before its body is looked at (not 400/422 about the body).
+    for (const user of ['agent', 'leader', 'gulou.handler']) {
+      refused(await s.api('POST', '/api/grassroots/posts', { token: t[user], body: { ...room, areaCode: '370812999999' } }), 403, 'FORBIDDEN');
+      refused(await s.api('POST', '/api/grassroots/posts', { token: t[user], body: { ...room, areaCode: undefined } }), 403, 'FORBIDDEN');
+      refused(await s.api('POST', '/api/grassroots/officers', { token: t[user], body: { level: 'street', unitId: s.unit('street-370812001'), name: '周敏', phone: '999' } }), 403, 'FORBIDDEN');
+      refused(await s.api('POST', '/api/grassroots/officers', { token: t[user], body: { level: 'school', unitId: s.unit('street-370812001'), name: '周敏' } }), 403, 'FORBIDDEN');
+    }
     const officer = await s.api('POST', '/api/grassroots/officers', { token: t['gulou.leader'], body: { level: 'community', areaCode: '370812001003', name: '周敏', phone: '13812345678' } });
     assert.equal(officer.status, 201, JSON.stringify(officer.body));
     assert.equal(officer.body.phone, '138****5678');

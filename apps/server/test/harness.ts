@@ -30,10 +30,10 @@ export interface TestServer {
  * A real server for one test file: a fresh database (PGlite or PostgreSQL per MINSHENG_TEST_DB) with the demo
  * jurisdiction's units, categories and users but no appeals, listening on a random loopback port.
  */
-export async function startTestServer(options: { now?: Date; logStream?: NodeJS.WritableStream } = {}): Promise<TestServer> {
+export async function startTestServer(options: { now?: Date; logStream?: NodeJS.WritableStream; env?: Record<string, string> } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = { now: options.now ?? new Date('2026-11-23T09:00:00+08:00') }; // a Monday
-  const config = loadConfig({ MINSHENG_SECRET: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: options.logStream ? 'info' : 'warn' } as NodeJS.ProcessEnv);
+  const config = loadConfig({ MINSHENG_SECRET: TEST_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: options.logStream ? 'info' : 'warn', ...options.env } as NodeJS.ProcessEnv);
   const deps = await createDeps(config, database, { now: () => clock.now });
   await seedDemo(deps, { appeals: 0, compactAreas: true });
   // The simulated clock jumps hours between requests of one session: sessions last their 12 hours, idle or not.

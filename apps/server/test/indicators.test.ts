@@ -4,8 +4,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@minsheng/db';
 import { DEFAULT_SETTINGS, indicatorMembers } from '@minsheng/domain';
 import type { AppealFacts } from '@minsheng/domain';
-import { intakeBody, startTestServer } from './harness';
+import { startTestServer } from './harness';
 import type { TestServer } from './harness';
+import { lifecycleDriver } from './lifecycle-driver';
 
 /**
  * DOMAIN.md §7 over real HTTP: six appeals driven through the lifecycle on Monday 2026-11-23 (one on time, one
@@ -15,31 +16,14 @@ import type { TestServer } from './harness';
  */
 describe('indicators and assessment', () => {
   let s: TestServer;
-  const t: Record<string, string> = {};
-  const id: Record<string, string> = {};
-  const USERS = ['agent', 'dispatcher', 'supervisor', 'callback', 'leader', 'admin', 'zhujian.handler', 'zhujian.leader', 'chengguan.handler', 'chengguan.leader'];
-  /** Move the clock; sessions last 12 hours, so a new day needs new sign-ins. */
-  const at = async (local: string) => {
-    const before = s.clock.now.getTime();
-    s.clock.now = new Date(`${local}+08:00`);
-    if (s.clock.now.getTime() - before > 6 * 3_600_000) for (const u of USERS) t[u] = await s.login(u);
-  };
-  async function act(user: string, appeal: string, body: Record<string, unknown>) {
-    const res = await s.api('POST', `/api/appeals/${id[appeal]}/transitions`, { token: t[user], body });
-    assert.equal(res.status, 200, `${user} ${String(body.action)} ${appeal}: ${JSON.stringify(res.body)}`);
-  }
-  async function intake(name: string, overrides: Record<string, unknown> = {}) {
-    const res = await s.api('POST', '/api/appeals', { token: t.agent, body: intakeBody(overrides) });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    id[name] = res.body.id;
-  }
+  const { t, id, signIn, at, act, intake } = lifecycleDriver(() => s);
   const get = (path: string, user = 'leader') => s.api('GET', path, { token: t[user] });
   const figure = (body: any, group: string, code: string) => body.groups.find((g: any) => g.key === group)?.figures.find((f: any) => f.indicator === code);
   const pair = (body: any, group: string, code: string) => { const f = figure(body, group, code); return f ? [f.numerator, f.denominator] : null; };
 
   before(async () => {
     s = await startTestServer({ now: new Date('2026-11-23T09:00:00+08:00') });
-    for (const u of USERS) t[u] = await s.login(u);
+    await signIn();
     const zhujian = s.unit('dept-zhujian');
     const chengguan = s.unit('dept-chengguan');
     await at('2026-11-23T09:00:00');

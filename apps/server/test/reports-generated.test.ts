@@ -6,8 +6,9 @@ import { CHANNEL_LABELS } from '@minsheng/contracts';
 import { queryRows } from '@minsheng/db';
 import { Worker } from '../src/jobs/worker';
 import { REPORT_JOB_HANDLERS, scheduleReportJobs } from '../src/modules/generated-reports/report-jobs';
-import { intakeBody, startTestServer } from './harness';
+import { startTestServer } from './harness';
 import type { TestServer } from './harness';
+import { lifecycleDriver } from './lifecycle-driver';
 
 /**
  * Generated reports (issue 7 item 4) over real HTTP: one hotline appeal in October, four hotline appeals and one
@@ -17,30 +18,7 @@ import type { TestServer } from './harness';
  */
 describe('generated reports (周报, 月报, 信访分析报告)', () => {
   let s: TestServer;
-  const t: Record<string, string> = {};
-  const id: Record<string, string> = {};
-  const USERS = ['agent', 'dispatcher', 'supervisor', 'callback', 'leader', 'admin', 'zhujian.handler', 'zhujian.leader', 'chengguan.handler', 'chengguan.leader'];
-  const at = async (local: string) => {
-    const before = s.clock.now.getTime();
-    s.clock.now = new Date(`${local}+08:00`);
-    if (Math.abs(s.clock.now.getTime() - before) > 6 * 3_600_000) for (const u of USERS) t[u] = await s.login(u);
-  };
-  async function act(user: string, appeal: string, body: Record<string, unknown>) {
-    const res = await s.api('POST', `/api/appeals/${id[appeal]}/transitions`, { token: t[user], body });
-    assert.equal(res.status, 200, `${user} ${String(body.action)} ${appeal}: ${JSON.stringify(res.body)}`);
-  }
-  async function intake(name: string, overrides: Record<string, unknown> = {}) {
-    const res = await s.api('POST', '/api/appeals', { token: t.agent, body: intakeBody(overrides) });
-    assert.equal(res.status, 201, JSON.stringify(res.body));
-    id[name] = res.body.id;
-  }
-  async function solve(name: string, unit: 'zhujian' | 'chengguan', satisfaction = 'satisfied') {
-    await act(`${unit}.handler`, name, { action: 'record_contact' });
-    await act(`${unit}.handler`, name, { action: 'reply', reply: { text: '已处理完毕。', result: 'solved' } });
-    await act(`${unit}.leader`, name, { action: 'approve_reply' });
-    await act('callback', name, { action: 'callback', satisfaction, contacted: true, solved: true });
-    await act('callback', name, { action: 'close' });
-  }
+  const { t, signIn, at, act, intake, solve } = lifecycleDriver(() => s);
   const generate = (body: Record<string, unknown>, user = 'leader') => s.api('POST', '/api/reports', { token: t[user], body });
   const section = (report: any, key: string) => report.body.sections.find((x: any) => x.key === key);
   const row = (report: any, key: string, field: string, value: unknown) => section(report, key).rows.find((r: any) => r[field] === value);
@@ -48,7 +26,7 @@ describe('generated reports (周报, 月报, 信访分析报告)', () => {
 
   before(async () => {
     s = await startTestServer({ now: new Date('2026-10-20T09:00:00+08:00') });
-    for (const u of USERS) t[u] = await s.login(u);
+    await signIn();
     const zhujian = s.unit('dept-zhujian');
     const chengguan = s.unit('dept-chengguan');
     // October: one complaint handled on time and solved.

@@ -225,6 +225,9 @@ describe('appeal scoping and privacy over HTTP', () => {
     for (const user of ['zhujian.handler', 'gulou.handler']) {
       const denied = await s.api('GET', `/api/citizens/history?phone=${phone}`, { token: tokens[user] });
       assert.equal(denied.status, 403, `${user}: ${JSON.stringify(denied.body)}`);
+      // The role is refused before the number is looked at: a malformed one is no reason to answer 422.
+      const malformed = await s.api('GET', '/api/citizens/history?phone=12345abc', { token: tokens[user] });
+      assert.equal(malformed.body.error?.code, 'FORBIDDEN', `${user}, a malformed number: ${JSON.stringify(malformed.body)}`);
     }
     const unknown = await s.api('GET', '/api/citizens/history?phone=13700009999', { token: tokens.agent });
     assert.deepEqual(unknown.body.items, []);

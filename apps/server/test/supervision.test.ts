@@ -109,6 +109,19 @@ describe('supervision (督办) over HTTP', () => {
       topic: '建设东路施工扰民', heldAt: s.clock.now.toISOString(), participantUnitIds: [s.unit('dept-zhujian')], decisions: '由城管牵头', appealIds: [x],
     } });
     assert.equal(bad.status, 400, 'a meeting needs at least two units');
+    // A role that may never convene one is refused before its units are looked up (not 422 UNKNOWN_UNIT).
+    const unknownUnit = '00000000-0000-7000-8000-000000000000';
+    for (const user of ['agent', 'zhujian.handler', 'zhujian.leader']) {
+      const res = await s.api('POST', '/api/joint-meetings', { token: tokens[user], body: {
+        topic: '会商', heldAt: s.clock.now.toISOString(), participantUnitIds: [s.unit('dept-zhujian'), unknownUnit], decisions: '…', appealIds: [x],
+      } });
+      assert.equal(res.status, 403, `${user}: ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'FORBIDDEN');
+    }
+    const unknown = await s.api('POST', '/api/joint-meetings', { token: tokens.supervisor, body: {
+      topic: '会商', heldAt: s.clock.now.toISOString(), participantUnitIds: [s.unit('dept-zhujian'), unknownUnit], decisions: '…', appealIds: [x],
+    } });
+    assert.equal(unknown.body.error?.code, 'UNKNOWN_UNIT', 'a convener is told the unit is unknown');
     const res = await s.api('POST', '/api/joint-meetings', { token: tokens.supervisor, body: {
       topic: '建设东路施工扰民联席会议', heldAt: s.clock.now.toISOString(), participantUnitIds: [s.unit('dept-zhujian'), s.unit('dept-chengguan')],
       decisions: '由综合执法局牵头夜间巡查，住建局配合约谈施工单位。', leadUnitId: s.unit('dept-chengguan'), coUnitIds: [s.unit('dept-zhujian')], appealIds: [x, y],

@@ -56,7 +56,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; logStrea
     bodyLimit: 1024 * 1024,
     // Strict schemas: unknown fields and wrong types are errors, never silently dropped or coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false } },
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For names the client (MINSHENG_TRUST_PROXY, default loopback): from
+    // anyone else the header is ignored, so a client cannot choose the address the per-IP throttles count.
+    trustProxy: deps.config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorateRequest('sessionUser', null);
   registerRequestObservability(app);

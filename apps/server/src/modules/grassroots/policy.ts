@@ -26,6 +26,16 @@ export function requireGrassrootsReader(user: SessionUser): void {
   if (!seesAll(user) && !user.grants.some((g) => UNIT_ROLES.includes(g.role))) throw new AppError('FORBIDDEN');
 }
 
+/**
+ * Keeping network records at all: the centre's admin or supervisor or some unit's leader. Checked before the input
+ * is looked at, so a role that may never keep them is refused as such (403), not told what is wrong with its body.
+ */
+export function requireNetworkKeeper(user: SessionUser): void {
+  if (!editsAll(user) && !user.grants.some((g) => g.role === 'unit_leader')) {
+    throw new AppError('FORBIDDEN', 'the grassroots network is kept by the centre\'s admin and supervisor and the units\' leaders');
+  }
+}
+
 /** Network records (stations, rooms, officers) are kept by the centre or the unit's leader. */
 export function canManageNetwork(user: SessionUser, path: readonly string[] | undefined): boolean {
   return editsAll(user) || covers(user, path, ['unit_leader']);

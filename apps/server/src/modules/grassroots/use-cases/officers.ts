@@ -5,7 +5,7 @@ import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { loadPeople } from '../../registry/people';
 import { loadNetwork, readScope, requireCommunity, requireUnit } from '../network';
-import { canManageNetwork, requireGrassrootsReader } from '../policy';
+import { canManageNetwork, requireGrassrootsReader, requireNetworkKeeper } from '../policy';
 import { presentOfficer } from '../presenter';
 
 export interface OfficerInput { level: 'street' | 'department' | 'community' | 'school'; unitId?: string | undefined; areaCode?: string | undefined; orgName?: string | undefined; name: string; phone?: string | undefined; userId?: string | undefined }
@@ -24,6 +24,7 @@ export async function listOfficersFor(deps: Deps, user: SessionUser) {
  * a school's (orgName under a street office). The phone is encrypted.
  */
 export async function addOfficer(deps: Deps, user: SessionUser, input: OfficerInput) {
+  requireNetworkKeeper(user);
   const jid = user.jurisdictionId;
   const net = await loadNetwork(deps, jid);
   let unitId: string;

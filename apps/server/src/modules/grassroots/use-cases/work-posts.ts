@@ -5,7 +5,7 @@ import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { loadNetwork, readScope, requireCommunity, requireUnit } from '../network';
 import type { Network } from '../network';
-import { canManageNetwork, requireGrassrootsReader } from '../policy';
+import { canManageNetwork, requireGrassrootsReader, requireNetworkKeeper } from '../policy';
 import { presentPost } from '../presenter';
 
 export interface PostInput { kind: 'station' | 'room'; unitId?: string | undefined; areaCode?: string | undefined; name: string; head?: string | undefined; staffCount: number; requirementsMet: string[]; note?: string | undefined }
@@ -33,6 +33,7 @@ export async function listPosts(deps: Deps, user: SessionUser) {
 
 /** Set up a 工作站 (street office or department) or a 工作室 (community); one per unit or community. */
 export async function createPost(deps: Deps, user: SessionUser, input: PostInput) {
+  requireNetworkKeeper(user);
   const jid = user.jurisdictionId;
   const net = await loadNetwork(deps, jid);
   let unitId: string | null = null;

@@ -1,5 +1,5 @@
 import { AppError } from '@minsheng/contracts';
-import { actingGrant, availableActions, findRule, tableFor } from '@minsheng/domain';
+import { actingGrant, availableActions, findRule, tableFor, TRANSITIONS } from '@minsheng/domain';
 import { appealClockStates, insertJointMeeting, newId, unitPaths } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
@@ -17,12 +17,18 @@ export interface JointMeetingInput {
   appealIds: string[];
 }
 
+/** Roles the transition tables let take a joint-meeting decision on some appeal (whose, the tables decide per appeal). */
+const CONVENER_ROLES: ReadonlySet<string> = new Set(Object.values(TRANSITIONS)
+  .flatMap((table) => table.filter((rule) => rule.action === 'joint_meeting').flatMap((rule) => Object.keys(rule.who))));
+
 /**
  * 联席会议 / 会商: record the meeting (participants, decisions, the lead unit it assigns) and write its decision on the
  * timeline of every appeal it discussed; a named lead unit takes those appeals over. Every appeal is checked before
  * anything is written, so a meeting about an appeal that cannot take it changes nothing.
  */
 export async function holdJointMeeting(deps: Deps, user: SessionUser, input: JointMeetingInput) {
+  // A role that may never convene one is refused before its input is checked: an unknown unit is not its business.
+  if (!user.grants.some((g) => CONVENER_ROLES.has(g.role))) throw new AppError('FORBIDDEN', 'joint meetings are convened by supervisors and dispatchers');
   const db = deps.database.db;
   const heldAt = new Date(input.heldAt);
   if (Number.isNaN(heldAt.getTime()) || heldAt.getTime() > deps.now().getTime() + 86_400_000) {
