@@ -12,7 +12,7 @@ export async function findAppeal(db: Executor, jurisdictionId: string, id: strin
 }
 
 /** The domain's view of a stored clock row. */
-export function toClockState(r: typeof appealClocks.$inferSelect): ClockState {
+export function toClockState(r: Pick<typeof appealClocks.$inferSelect, 'clock' | 'amount' | 'unit' | 'startedAt' | 'dueAt' | 'stoppedAt' | 'pausedAt' | 'pausedBudget'>): ClockState {
   return {
     clock: r.clock as ClockName, amount: Number(r.amount), unit: r.unit as DurationUnit, startedAt: r.startedAt, dueAt: r.dueAt,
     stoppedAt: r.stoppedAt, pausedAt: r.pausedAt, pausedBudget: r.pausedBudget as ClockState['pausedBudget'],

@@ -13,7 +13,10 @@ const readSummary = rawRowReader(appeals, SUMMARY_KEYS);
 const SUMMARY_SELECT = sql.raw(rawColumns(appeals, SUMMARY_KEYS).map((c) => `appeals.${c.name}`).join(', '));
 export type AppealSummaryRow = ReturnType<typeof readSummary>;
 
-const readClock = rawRowReader(appealClocks);
+/** Only what a row's light needs of each running clock (a clock row has more timestamps, each parsed from JSON). */
+const CLOCK_KEYS = ['clock', 'amount', 'unit', 'startedAt', 'dueAt', 'stoppedAt', 'pausedAt', 'pausedBudget'] as const;
+const readClock = rawRowReader(appealClocks, CLOCK_KEYS);
+const CLOCK_FIELDS = sql.raw(rawColumns(appealClocks, CLOCK_KEYS).map((c) => `'${c.name}', c.${c.name}`).join(', '));
 
 /**
  * A page of the appeal list with each appeal's running clocks, in one statement: only the columns a list row shows
@@ -22,7 +25,7 @@ const readClock = rawRowReader(appealClocks);
  */
 export async function listAppealSummaries(db: Executor, jurisdictionId: string, scope: AppealScope, f: AppealListFilter) {
   const rows = await queryRows(db, sql`SELECT ${SUMMARY_SELECT},
-      (SELECT json_agg(c ORDER BY c.started_at, c.clock) FROM appeal_clocks c
+      (SELECT json_agg(json_build_object(${CLOCK_FIELDS}) ORDER BY c.started_at, c.clock) FROM appeal_clocks c
         WHERE c.jurisdiction_id = appeals.jurisdiction_id AND c.appeal_id = appeals.id AND c.stopped_at IS NULL) AS running_clocks
     FROM appeals WHERE ${sql.join(appealListConditions(jurisdictionId, scope, f), sql` AND `)}
     ORDER BY appeals.created_at DESC, appeals.id DESC LIMIT ${f.limit}`);

@@ -4,6 +4,7 @@ export * from './appeal-writes';
 export * from './appeal-reads';
 export * from './appeal-access';
 export * from './appeal-summaries';
+export * from './portal-track';
 export * from './jobs';
 export * from './admin';
 export * from './intake-write';

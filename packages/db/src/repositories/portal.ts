@@ -11,11 +11,18 @@ export type ReceptionScheduleRow = typeof receptionSchedules.$inferSelect;
 
 /** Count one hit in a fixed window and return the window's total (one atomic upsert, shared by every process). */
 export async function hitRateLimit(db: Executor, jurisdictionId: string, bucket: string, windowStart: Date): Promise<number> {
-  const [row] = await queryRows<{ hits: number }>(db, sql`
-    INSERT INTO rate_limits (jurisdiction_id, bucket, window_start, hits) VALUES (${jurisdictionId}, ${bucket}, ${windowStart}, 1)
+  return (await hitRateLimits(db, jurisdictionId, [{ bucket, windowStart }]))[0]!;
+}
+
+/** Count one hit in each of several buckets (distinct) in one statement; totals in the order given. */
+export async function hitRateLimits(db: Executor, jurisdictionId: string, hits: readonly { bucket: string; windowStart: Date }[]): Promise<number[]> {
+  const rows = await queryRows<{ bucket: string; hits: number }>(db, sql`
+    INSERT INTO rate_limits (jurisdiction_id, bucket, window_start, hits)
+    VALUES ${sql.join(hits.map((h) => sql`(${jurisdictionId}, ${h.bucket}, ${h.windowStart}, 1)`), sql`, `)}
     ON CONFLICT (jurisdiction_id, bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1
-    RETURNING hits`);
-  return Number(row!.hits);
+    RETURNING bucket, hits`);
+  const byBucket = new Map(rows.map((r) => [r.bucket, Number(r.hits)]));
+  return hits.map((h) => byBucket.get(h.bucket)!);
 }
 
 /** Windows that ended long ago only take space. */
@@ -60,30 +67,11 @@ export async function searchPublicAreas(db: Executor, jurisdictionId: string, q:
       FROM hit h ORDER BY h.depth, h.code`);
 }
 
-/** An appeal by its public number, for tracking (the caller compares the query code in constant time). */
-export async function findAppealIdByNumber(db: Executor, jurisdictionId: string, number: string): Promise<{ id: string; queryCode: string } | null> {
-  const [row] = await queryRows<{ id: string; query_code: string }>(db, sql`
-    SELECT id, query_code FROM appeals WHERE jurisdiction_id = ${jurisdictionId} AND number = ${number}`);
-  return row ? { id: row.id, queryCode: row.query_code } : null;
-}
-
 /** id → name of units, categories and areas, for public views (names are public; people are not). */
 export async function publicNames(db: Executor, jurisdictionId: string) {
   const rows = await queryRows<{ t: string; id: string; name: string }>(db, sql`
     SELECT 'u' AS t, id, short_name AS name FROM units WHERE jurisdiction_id = ${jurisdictionId}
     UNION ALL SELECT 'c', id, name FROM categories WHERE jurisdiction_id = ${jurisdictionId}`);
-  const unitNames = new Map<string, string>();
-  const categoryNames = new Map<string, string>();
-  for (const r of rows) (r.t === 'u' ? unitNames : categoryNames).set(r.id, r.name);
-  return { unitNames, categoryNames };
-}
-
-/** Like publicNames, but only of the given units and categories: one public page names a handful, not the whole tree. */
-export async function publicNamesOf(db: Executor, jurisdictionId: string, unitIds: readonly string[], categoryIds: readonly string[]) {
-  const list = (ids: readonly string[]) => sql`ARRAY[${sql.join([...new Set(ids)].map((i) => sql`${i}`), sql`, `)}]::text[]`;
-  const rows = await queryRows<{ t: string; id: string; name: string }>(db, sql`
-    SELECT 'u' AS t, id, short_name AS name FROM units WHERE jurisdiction_id = ${jurisdictionId} AND id = ANY(${list(unitIds)})
-    UNION ALL SELECT 'c', id, name FROM categories WHERE jurisdiction_id = ${jurisdictionId} AND id = ANY(${list(categoryIds)})`);
   const unitNames = new Map<string, string>();
   const categoryNames = new Map<string, string>();
   for (const r of rows) (r.t === 'u' ? unitNames : categoryNames).set(r.id, r.name);

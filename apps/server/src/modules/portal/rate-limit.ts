@@ -1,6 +1,6 @@
 import { AppError } from '@minsheng/contracts';
 import type { PortalRateLimit } from '@minsheng/domain';
-import { hitRateLimit } from '@minsheng/db';
+import { hitRateLimits } from '@minsheng/db';
 import type { Deps } from '../../deps';
 
 /**
@@ -8,11 +8,20 @@ import type { Deps } from '../../deps';
  * window's limit is passed. The counter lives in the database so every server process shares it.
  */
 export async function enforceRateLimit(deps: Deps, jurisdictionId: string, bucket: string, rule: PortalRateLimit): Promise<void> {
-  const windowMs = rule.windowMinutes * 60_000;
+  await enforceRateLimits(deps, jurisdictionId, [{ bucket, rule }]);
+}
+
+/** Several distinct buckets counted in one round trip (every one is counted, even when an earlier one refuses). */
+export async function enforceRateLimits(deps: Deps, jurisdictionId: string, limits: readonly { bucket: string; rule: PortalRateLimit }[]): Promise<void> {
   const now = deps.now().getTime();
-  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-  const hits = await hitRateLimit(deps.database.db, jurisdictionId, bucket, windowStart);
-  if (hits > rule.limit) {
-    throw new AppError('RATE_LIMITED', `limit ${rule.limit} per ${rule.windowMinutes} min`, { retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) });
-  }
+  const windows = limits.map(({ bucket, rule }) => {
+    const windowMs = rule.windowMinutes * 60_000;
+    return { bucket, rule, windowMs, windowStart: new Date(Math.floor(now / windowMs) * windowMs) };
+  });
+  const hits = await hitRateLimits(deps.database.db, jurisdictionId, windows);
+  windows.forEach(({ rule, windowMs, windowStart }, i) => {
+    if (hits[i]! > rule.limit) {
+      throw new AppError('RATE_LIMITED', `limit ${rule.limit} per ${rule.windowMinutes} min`, { retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) });
+    }
+  });
 }

@@ -16,7 +16,7 @@ import { getDirectory } from './use-cases/get-directory';
 import { searchPublicKnowledge } from './use-cases/search-public-knowledge';
 
 const tags = ['portal'];
-/** The client's address as the trusted proxy reports it (app.ts trusts X-Forwarded-For). */
+/** The client's address: the socket peer, or X-Forwarded-For when that peer is a configured proxy (MINSHENG_TRUST_PROXY). */
 const ipOf = (req: FastifyRequest) => req.ip || 'unknown';
 
 /** The public portal's API under /api/portal: no account, rate-limited, personal data never shown. */

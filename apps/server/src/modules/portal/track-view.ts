@@ -1,8 +1,7 @@
 import { ACTION_LABELS, KIND_LABELS } from '@minsheng/contracts';
 import type { AppealAction, AppealKind, AppealStatus } from '@minsheng/contracts';
 import type { CallbackRecord, ReplyRecord } from '@minsheng/domain';
-import { appealClockStates, appealEventsOf, findAppeal, publicNamesOf } from '@minsheng/db';
-import type { AppealRow, Executor } from '@minsheng/db';
+import type { AppealRow, PublicEvent, TrackedAppeal } from '@minsheng/db';
 import { PUBLIC_STATUS_TEXT } from './status-words';
 
 /** States in which the approved reply is the citizen's to read. */
@@ -13,16 +12,13 @@ export function canRateOnline(appeal: Pick<AppealRow, 'status' | 'track' | 'call
   return appeal.status === 'callback' && appeal.track === 'hotline' && !appeal.callback;
 }
 
-type EventRow = Awaited<ReturnType<typeof appealEventsOf>>[number];
-
 /**
  * One public timeline line. Only events marked public are shown, and of those only the step and the unit that took
  * it: never the staff member, their role, a reason or a payload beyond the unit an appeal was sent to.
  */
-function timelineText(e: EventRow, unitName: (id: string | null | undefined) => string | null): string {
+function timelineText(e: PublicEvent, unitName: (id: string | null | undefined) => string | null): string {
   const label = e.action === 'register' ? '诉求已登记' : ACTION_LABELS[e.action as AppealAction] ?? '办理进展';
-  const payload = (e.payload ?? {}) as { leadUnitId?: string };
-  if ((e.action === 'dispatch' || e.action === 'sub_dispatch') && unitName(payload.leadUnitId)) return `${label}：转交${unitName(payload.leadUnitId)}办理`;
+  if ((e.action === 'dispatch' || e.action === 'sub_dispatch') && unitName(e.leadUnitId)) return `${label}：转交${unitName(e.leadUnitId)}办理`;
   const unit = unitName(e.actorUnitId);
   return unit ? `${unit}：${label}` : label;
 }
@@ -31,15 +27,10 @@ function timelineText(e: EventRow, unitName: (id: string | null | undefined) => 
  * The tracking page's view of an appeal (查询办理进度): plain status words, public timeline, the running deadline,
  * the approved reply, and whether the citizen can still rate it. No personal data and no staff names.
  */
-export async function presentTrackView(db: Executor, jurisdictionId: string, appealId: string) {
-  const [found, events, clocks] = await Promise.all([findAppeal(db, jurisdictionId, appealId), appealEventsOf(db, jurisdictionId, appealId), appealClockStates(db, jurisdictionId, appealId)]);
-  const appeal = found!;
-  // Only the names this page shows (every unit and category of the jurisdiction is hundreds of rows per request).
-  const named = [appeal.leadUnitId, appeal.ownerUnitId, ...events.flatMap((e) => [e.actorUnitId, (e.payload as { leadUnitId?: unknown } | null)?.leadUnitId])];
-  const names = await publicNamesOf(db, jurisdictionId, named.filter((u): u is string => typeof u === 'string'), appeal.categoryId ? [appeal.categoryId] : []);
-  const unitName = (id: string | null | undefined) => (id ? names.unitNames.get(id) ?? null : null);
+export function presentTrackView(tracked: TrackedAppeal) {
+  const { appeal, events } = tracked;
+  const unitName = (id: string | null | undefined) => (id ? tracked.unitNames.get(id) ?? null : null);
   const status = appeal.status as AppealStatus;
-  const handling = clocks.filter((c) => c.clock === 'handling' && !c.stoppedAt && !c.pausedAt).at(-1);
   const reply = appeal.reply as ReplyRecord | null;
   const outcome = appeal.outcome as { type?: string; answer?: string } | null;
   const responsible = unitName(appeal.leadUnitId ?? appeal.ownerUnitId);
@@ -52,12 +43,12 @@ export async function presentTrackView(db: Executor, jurisdictionId: string, app
     title: appeal.title,
     kind: appeal.kind,
     kindText: KIND_LABELS[appeal.kind as AppealKind] ?? appeal.kind,
-    categoryName: appeal.categoryId ? names.categoryNames.get(appeal.categoryId) ?? null : null,
+    categoryName: tracked.categoryName,
     status,
     statusText: PUBLIC_STATUS_TEXT[status] ?? status,
     createdAt: appeal.createdAt.toISOString(),
-    dueAt: handling ? handling.dueAt.toISOString() : null,
-    timeline: events.filter((e) => e.visibility === 'public').map((e) => ({ at: e.occurredAt.toISOString(), text: timelineText(e, unitName) })),
+    dueAt: tracked.handlingDueAt?.toISOString() ?? null,
+    timeline: events.map((e) => ({ at: e.occurredAt.toISOString(), text: timelineText(e, unitName) })),
     reply: publicReply,
     canRate: canRateOnline(appeal),
     rating: callback ? { satisfaction: callback.satisfaction, solved: callback.solved, at: callback.at } : null,

@@ -1,6 +1,6 @@
 import { AppError } from '@minsheng/contracts';
 import type { SatisfactionLevel } from '@minsheng/contracts';
-import { findAppeal } from '@minsheng/db';
+import { findTrackedById } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { transitionAppeal } from '../../appeals/use-cases/transition-appeal';
@@ -20,9 +20,8 @@ const DISSATISFIED: readonly SatisfactionLevel[] = ['dissatisfied', 'very_dissat
  * table, its event written in the same transaction, guarded by the version read.
  */
 export async function rateAppeal(deps: Deps, jurisdictionId: string, ip: string, input: RateInput) {
-  const appealId = await findTrackedAppeal(deps, jurisdictionId, ip, input);
-  const db = deps.database.db;
-  const appeal = (await findAppeal(db, jurisdictionId, appealId))!;
+  const { appeal } = await findTrackedAppeal(deps, jurisdictionId, ip, input);
+  const appealId = appeal.id;
   if (!canRateOnline(appeal)) throw new AppError('ILLEGAL_TRANSITION', 'the appeal does not await a rating', { status: appeal.status });
   const runtime = await requireRuntime(deps, jurisdictionId);
   const actor = webCitizenActor(jurisdictionId, runtime.rootUnitId);
@@ -34,5 +33,5 @@ export async function rateAppeal(deps: Deps, jurisdictionId: string, ip: string,
   if (rated && !DISSATISFIED.includes(input.satisfaction)) {
     await transitionAppeal(deps, actor, appealId, { action: 'close', expectedVersion: rated.version, input: {} });
   }
-  return presentTrackView(db, jurisdictionId, appealId);
+  return presentTrackView((await findTrackedById(deps.database.db, jurisdictionId, appealId))!);
 }

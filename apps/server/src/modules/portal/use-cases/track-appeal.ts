@@ -5,6 +5,5 @@ import { presentTrackView } from '../track-view';
 
 /** 查询: number + query code → the public view of the appeal. */
 export async function trackAppeal(deps: Deps, jurisdictionId: string, ip: string, key: TrackKey) {
-  const appealId = await findTrackedAppeal(deps, jurisdictionId, ip, key);
-  return presentTrackView(deps.database.db, jurisdictionId, appealId);
+  return presentTrackView(await findTrackedAppeal(deps, jurisdictionId, ip, key));
 }
