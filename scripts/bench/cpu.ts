@@ -1,7 +1,7 @@
 // Where the machine's CPU went during a run (Linux /proc; elsewhere the figures are simply absent): the server
 // process, the PostgreSQL backends serving the bench database, this process (the load generator) and everything
 // else. "Everything else" > 0.2 cores means another workload shared the machine and the figures are understated.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -16,6 +16,37 @@ export function processCpuSeconds(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** The process and every process below it (a server run with MINSHENG_PROCESSES > 1 is a primary and its workers). */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      } catch { /* ended while listed */ }
+    }
+  } catch {
+    return [pid];
+  }
+  const tree: number[] = [];
+  for (const queue = [pid]; queue.length;) {
+    const next = queue.shift()!;
+    tree.push(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return tree;
+}
+
+/** CPU seconds of a process tree's current members (see processTree), or null when the root is gone. */
+export function processTreeCpuSeconds(pid: number): number | null {
+  const root = processCpuSeconds(pid);
+  if (root === null) return null;
+  return processTree(pid).slice(1).reduce((sum, child) => sum + (processCpuSeconds(child) ?? 0), root);
 }
 
 /** Busy CPU seconds of the whole machine (all CPUs), or null without /proc. */
@@ -48,7 +79,7 @@ export function startCpuMeter(serverPid: number | undefined, postgresPids: reado
   const t0 = performance.now();
   const self0 = process.cpuUsage();
   const machine0 = machineBusySeconds();
-  const server0 = serverPid ? processCpuSeconds(serverPid) : null;
+  const server0 = serverPid ? processTreeCpuSeconds(serverPid) : null;
   const pg0 = new Map(postgresPids.map((pid) => [pid, processCpuSeconds(pid) ?? 0]));
   return {
     stop(postgresPidsNow = postgresPids) {
@@ -56,7 +87,7 @@ export function startCpuMeter(serverPid: number | undefined, postgresPids: reado
       const self = process.cpuUsage(self0);
       const loadGenerator = (self.user + self.system) / 1e6 / seconds;
       const machine1 = machineBusySeconds();
-      const server1 = serverPid ? processCpuSeconds(serverPid) : null;
+      const server1 = serverPid ? processTreeCpuSeconds(serverPid) : null;
       const server = server0 !== null && server1 !== null ? (server1 - server0) / seconds : null;
       let postgres: number | null = null;
       if (postgresPidsNow.length) {

@@ -16,6 +16,7 @@
 //   BENCH_SEED=5000 (appeals registered before measuring)  BENCH_ONLY=detail,inbox (scenarios whose names contain one)
 //   BENCH_PROFILE=postgres (or pglite, or both): after the table, one probed max run per scenario (SQL round trips
 //   per request, statements, event loop, CPU profile top functions; scripts/bench/probe.mjs)
+//   BENCH_PROCESSES=2 (PostgreSQL server processes sharing the port, MINSHENG_PROCESSES; probed runs use one)
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  MINSHENG_DB_POOL (server pool size, default 10)
 //   BENCH_START_TIMEOUT=180 (seconds a server may take to start and seed the demo; a crowded machine needs more)
 import { intEnv } from './env';
@@ -28,7 +29,7 @@ import { printProbe, probeWindow } from './probe-report';
 import { openTrackingLimits, seedAppeals } from './read-seed';
 import { readScenarios } from './read-scenarios';
 import type { Scenario } from './read-scenarios';
-import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain, withProbedServer } from './run-parts';
+import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain, servingEnv, withProbedServer } from './run-parts';
 import { loginAs, startServer } from './server';
 import type { Engine, Server } from './server';
 
@@ -138,7 +139,7 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
   console.log(`\n━━ ${engine} ━━`);
   const store = await freshStore(engine, admin);
   console.log('  starting the server (the first start seeds the demo jurisdiction: 20–30 s)…');
-  const server = await startServer(engine, store.env, engine);
+  const server = await startServer(engine, servingEnv(engine, store.env), engine);
   const rows: Row[] = [];
   let note = '';
   let scenarios: Scenario[] = [];
@@ -201,7 +202,7 @@ async function main(): Promise<number> {
   console.log(`\nmax: autocannon, ${cfg.connections} connections back to back, req/s = 2xx answers per second, p50/p99 of 2xx answers;
 70 %: open loop at 70 % of that max, evenly spaced, latency from each request's due time (queueing included); its target also needs ≥ 97 % of the offered rate achieved.
 non-2xx/err: non-2xx answers / requests without an answer (max + 70 %); anything but 0 makes the run untrustworthy.
-server CPU: the server process during the max run, 100% = one core (PGlite runs inside it); CPU ms/req: server (+ PostgreSQL backends) per answer. Targets (issue 9) are for PostgreSQL on the 2-core machine.`);
+server CPU: the server's processes during the max run (on PostgreSQL BENCH_PROCESSES of them, default 2; PGlite runs inside one), 100% = one core; CPU ms/req: server (+ PostgreSQL backends) per answer. Targets (issue 9) are for PostgreSQL on the 2-core machine.`);
 
   const runs = outcomes.flatMap((o) => o.rows.flatMap((r) => [r.max, ...(r.steady ? [r.steady] : [])]));
   const crowded = runs.filter((r) => (r.cpu?.other ?? 0) > 0.2);

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanupAll, onCleanup } from './cleanup';
-import { formatCpu, othersBusy, startCpuMeter } from './cpu';
+import { formatCpu, othersBusy, processTree, startCpuMeter } from './cpu';
+import { intEnv } from './env';
 import { settle } from './load';
 import type { RunResult } from './load';
 import type { BenchDatabase, PostgresAdmin } from './postgres';
@@ -55,10 +56,20 @@ export async function freshStore(engine: Engine, admin: PostgresAdmin | null): P
   return { env: { MINSHENG_DATA_DIR: dir }, db: null, dispose: async () => { unregister(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
+/**
+ * BENCH_PROCESSES (default 2, PostgreSQL only): server processes sharing the port (MINSHENG_PROCESSES), as a 2-core
+ * production host would run them. PGlite lives inside one process. Probed runs (BENCH_PROFILE) keep one process, so
+ * their profile is the whole server.
+ */
+export function servingEnv(engine: Engine, env: Record<string, string>): Record<string, string> {
+  const processes = intEnv('BENCH_PROCESSES', 2, 1, 16);
+  return engine === 'postgres' ? { ...env, MINSHENG_PROCESSES: String(processes) } : env;
+}
+
 /** The machine's state before measuring: load average and the CPU other processes (not ours) keep busy. */
 export async function machineNote(server: Server, db: BenchDatabase | null, admin: PostgresAdmin | null): Promise<void> {
   await settle(server);
-  const pids = [...(server.pid ? [server.pid] : []), ...(db && admin ? await admin.backendPids(db.name) : [])];
+  const pids = [...(server.pid ? processTree(server.pid) : []), ...(db && admin ? await admin.backendPids(db.name) : [])];
   const busy = await othersBusy(pids);
   const load = loadavg().map((n) => n.toFixed(2)).join(' ');
   console.log(`  machine: load average ${load}; other processes keep ${busy === null ? '?' : busy.toFixed(2)} CPU cores busy`);

@@ -32,6 +32,8 @@ export interface Config {
    * false for none. The per-IP portal and login throttles count the address this yields.
    */
   trustProxy: string[] | false;
+  /** MINSHENG_PROCESSES: server processes sharing the port (PostgreSQL only; PGlite lives inside one process). */
+  processes: number;
 }
 
 export interface NotifyConfig {
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: metricsToken(env),
     workerIntervalMs: workerIntervalMs(env),
     trustProxy: trustProxy(env),
+    processes: processes(env),
   };
 }
 
@@ -104,6 +107,15 @@ function workerIntervalMs(env: NodeJS.ProcessEnv): number {
   const ms = Number(env.MINSHENG_WORKER_INTERVAL_MS ?? 5_000);
   if (!Number.isInteger(ms) || ms < 50 || ms > 600_000) throw new Error(`MINSHENG_WORKER_INTERVAL_MS must be 50–600000, got ${env.MINSHENG_WORKER_INTERVAL_MS}`);
   return ms;
+}
+
+function processes(env: NodeJS.ProcessEnv): number {
+  const raw = (env.MINSHENG_PROCESSES ?? '').trim();
+  if (raw === '') return 1;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 64) throw new Error(`MINSHENG_PROCESSES must be a whole number from 1 to 64, got ${JSON.stringify(raw)}`);
+  if (n > 1 && !(env.DATABASE_URL || '').trim()) throw new Error('MINSHENG_PROCESSES > 1 needs DATABASE_URL: the embedded PGlite database lives inside one process');
+  return n;
 }
 
 /** proxy-addr's names for address ranges; anything else is an IP address or a CIDR range. */
