@@ -78,10 +78,14 @@ test('an appeal goes from the call to closed through every role', async () => {
   assert.equal(created.areaCode, '370812001');
   assert.ok(created.categoryId);
 
-  // 派单 — the suggested unit.
-  const dispatcher = await e2e.pageAs('dispatcher');
+  // 派单 — the suggested unit; the queue asks for its page's proposals in one request, not one per row.
+  const dispatcher = await e2e.newPage();
+  const proposalRequests: string[] = [];
+  dispatcher.on('request', (r) => { if (/routing-proposal/.test(r.url())) proposalRequests.push(new URL(r.url()).pathname); });
+  await e2e.login(dispatcher, 'dispatcher');
   assert.equal(new URL(dispatcher.url()).pathname, '/dispatch');
   await dispatcher.locator('.ant-table-row').filter({ hasText: TITLE }).getByText('兖州区住房和城乡建设局').waitFor();
+  assert.deepEqual(proposalRequests, ['/api/routing-proposals'], 'one batch request for the rows on screen');
   await e2e.shot(dispatcher, '20-dispatch-queue');
   const dPanel = await openInQueue(dispatcher, TITLE);
   await assistSettled(dPanel);

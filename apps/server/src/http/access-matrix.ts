@@ -71,6 +71,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, RouteAccess>> = {
   'POST /api/appeals/{id}/attachments': staff(ALL, 'unit', { note: 'whoever may read the appeal' }),
   'GET /api/attachments/{id}': staff(ALL, 'unit'),
   'GET /api/appeals/{id}/routing-proposal': staff(ALL, 'unit'),
+  'GET /api/routing-proposals': staff(ALL, 'list', { note: 'the single route\'s rule per appeal: ids the caller may not read are left out' }),
   'GET /api/appeals/{id}/supervision': staff(ALL, 'unit'),
   'GET /api/appeals/{id}/duplicates': staff(ALL, 'unit'),
   'GET /api/registry/first-inquiry/{appealId}': staff(ALL, 'unit'),

@@ -39,6 +39,17 @@ export async function findAppealForAccess(db: Executor, jurisdictionId: string, 
 }
 
 /**
+ * Several appeals with what their read policy needs, in one round trip (a queue page asking for all its rows at
+ * once). Unknown ids are simply missing from the answer; the order is not the order of `ids`.
+ */
+export async function findAppealsForAccess(db: Executor, jurisdictionId: string, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const rows = await queryRows(db, positionalSql(`${ACCESS_SELECT} FROM appeals a WHERE a.jurisdiction_id = $1 AND a.id = ANY($2::text[])`,
+    [jurisdictionId, [...new Set(ids)], []]));
+  return rows.map(accessOf);
+}
+
+/**
  * The appeal detail — the access read, the clocks and the citizen — as one named prepared statement: the page staff
  * open most, so it is parsed and planned once per connection and costs one round trip. Always the primary: an appeal
  * just saved must show as saved.

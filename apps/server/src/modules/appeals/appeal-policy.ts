@@ -15,11 +15,17 @@ export interface ReadableAppeal {
  * whether an appeal exists (DOMAIN.md §8).
  */
 export function assertReadable<T extends ReadableAppeal>(user: SessionUser, found: T | null): T {
-  if (!found) throw new AppError('NOT_FOUND');
-  const { appeal, assigned, paths } = found;
-  const facts = { ownerUnitId: appeal.ownerUnitId, assignedUnitIds: assigned, accusedUnitId: appeal.accusedUnitId, unitPaths: paths };
-  if (!canReadAppeal(user.grants, facts)) throw new AppError('NOT_FOUND');
+  if (!found || !isReadable(user, found)) throw new AppError('NOT_FOUND');
   return found;
+}
+
+/**
+ * The same read policy as `assertReadable`, answered instead of thrown: batch reads leave an unreadable appeal out
+ * of their answer, exactly as if it did not exist.
+ */
+export function isReadable(user: SessionUser, found: ReadableAppeal): boolean {
+  const { appeal, assigned, paths } = found;
+  return canReadAppeal(user.grants, { ownerUnitId: appeal.ownerUnitId, assignedUnitIds: assigned, accusedUnitId: appeal.accusedUnitId, unitPaths: paths });
 }
 
 /** Load an appeal the user may read. `extraUnitIds` adds paths the caller needs (dispatch targets). */

@@ -1,5 +1,5 @@
 import type { RoutingRuleRow } from '@minsheng/db';
-import type { ProposedRouting } from './use-cases/compute-routing-proposal';
+import type { ComputedProposal, ProposedRouting } from './use-cases/compute-routing-proposal';
 
 /** A catalogue row on the wire: content, history links and the counters that show how well it routes. */
 export function presentRoutingRule(r: RoutingRuleRow) {
@@ -33,5 +33,15 @@ export function presentRoutingProposal(p: ProposedRouting, names: Map<string, st
     leadUnitId: p.leadUnitId, leadUnitName: p.leadUnitId ? names.get(p.leadUnitId) ?? null : null,
     coUnitIds: p.coUnitIds, coUnitNames: p.coUnitIds.map((u) => names.get(u) ?? null),
     matchedCategoryId: p.matchedCategoryId, matchedAreaCode: p.matchedAreaCode, why: explain(p, names),
+  };
+}
+
+/** An appeal's routing proposal on the wire: the proposal, its alternatives and the rules refused for it. */
+export function presentAppealRoutingProposal(appeal: { id: string; categoryId: string | null; areaCode: string | null }, c: ComputedProposal) {
+  return {
+    appealId: appeal.id, categoryId: appeal.categoryId, areaCode: appeal.areaCode, departmentDuty: c.departmentDuty,
+    ...presentRoutingProposal(c.proposal, c.names),
+    alternatives: c.alternatives.map((a) => presentRoutingProposal(a, c.names)),
+    refused: c.refused,
   };
 }

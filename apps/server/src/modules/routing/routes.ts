@@ -3,12 +3,13 @@ import type { Static } from 'typebox';
 import type { Deps } from '../../deps';
 import { requireStaff, staff } from '../../http/authenticate-hook';
 import { IdParams } from '../../http/schema-helpers';
-import { ObjectionBody, RoutingRuleBody, RoutingRulesQuery } from './schemas';
+import { ObjectionBody, RoutingProposalsQuery, RoutingRuleBody, RoutingRulesQuery } from './schemas';
 import { listRoutingRulesFor } from './use-cases/list-routing-rules';
 import { createRoutingRule } from './use-cases/create-routing-rule';
 import { replaceRoutingRule } from './use-cases/replace-routing-rule';
 import { retireRoutingRuleFor } from './use-cases/retire-routing-rule';
 import { getRoutingProposal } from './use-cases/get-routing-proposal';
+import { getRoutingProposals } from './use-cases/get-routing-proposals';
 import { objectToRoutingRule } from './use-cases/object-to-routing-rule';
 
 const security = [{ bearer: [] }];
@@ -35,6 +36,9 @@ export function routingRoutes(deps: Deps): FastifyPluginAsync {
     });
     app.get('/api/appeals/:id/routing-proposal', { schema: { tags: ['appeals'], summary: '派单建议 (按派单目录)', security, params: IdParams } }, async (req) => {
       return getRoutingProposal(deps, staff(req), id(req.params));
+    });
+    app.get('/api/routing-proposals', { schema: { tags: ['appeals'], summary: '派单建议 (一页诉求, 无权查看的不返回)', security, querystring: RoutingProposalsQuery } }, async (req) => {
+      return getRoutingProposals(deps, staff(req), (req.query as Static<typeof RoutingProposalsQuery>).appealIds);
     });
     app.post('/api/routing-rules/:id/objections', { schema: { tags: ['appeals'], summary: '派单异议', security, params: IdParams, body: ObjectionBody } }, async (req, reply) => {
       return reply.status(201).send(await objectToRoutingRule(deps, staff(req), id(req.params), req.body as Static<typeof ObjectionBody>));

@@ -22,3 +22,8 @@ export const ObjectionBody = Type.Object({
   reason: Text(1000),
   appealId: Type.Optional(Id),
 }, { additionalProperties: false });
+
+/** A queue page's appeals, for their proposals in one request. Checked by the use case, which names the field. */
+export const RoutingProposalsQuery = Type.Object({
+  appealIds: Type.String({ description: '1–50 distinct appeal ids (UUID), comma-separated' }),
+}, { additionalProperties: false });

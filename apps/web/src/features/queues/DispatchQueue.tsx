@@ -11,6 +11,8 @@ import { useI18n, defineMessages, useMessages } from '../../i18n';
 import { AppealQueueTable, QueueLayout, usePagedAppeals } from './queue-parts';
 import { AppealSidePanel } from './AppealSidePanel';
 import { DispatchAssist } from '../text/DispatchAssist';
+import { useRoutingProposals } from './routing-proposals';
+import type { RoutingProposal } from './routing-proposals';
 
 const M = defineMessages({
   zh: {
@@ -26,17 +28,9 @@ const M = defineMessages({
 const NEW_ACTIONS: readonly AppealAction[] = ['dispatch', 'accept', 'reclassify', 'merge', 'reject', 'refer_emergency', 'refer_legal', 'answer_directly'];
 const RETURN_ACTIONS: readonly AppealAction[] = ['approve_return', 'reject_return'];
 
-interface Proposal { leadUnitId: string | null; leadUnitName: string | null; why: string }
-
-/** The routing catalogue's proposal for one row (GET /api/appeals/:id/routing-proposal). */
-function SuggestedUnit({ id }: { id: string }) {
+/** The routing catalogue's proposal for one row: "…" while asked for, "no proposal" when there is none. */
+function SuggestedUnit({ p }: { p: RoutingProposal | null | undefined }) {
   const m = useMessages(M);
-  const [p, setP] = useState<Proposal | null | undefined>(undefined);
-  useEffect(() => {
-    const ctrl = new AbortController();
-    api.get<Proposal>(`/api/appeals/${id}/routing-proposal`, undefined, ctrl.signal).then(setP, () => { if (!ctrl.signal.aborted) setP(null); });
-    return () => ctrl.abort();
-  }, [id]);
   if (p === undefined) return <Typography.Text type="secondary">…</Typography.Text>;
   if (!p?.leadUnitName) return <Typography.Text type="secondary">{m('none')}</Typography.Text>;
   return <Tooltip title={p.why}><Typography.Text>{p.leadUnitName}</Typography.Text></Tooltip>;
@@ -67,6 +61,7 @@ export default function DispatchQueue() {
   const fresh = usePagedAppeals({ status: ['registered', 'accepted'] }, 'new');
   const returns = usePagedAppeals({ status: ['return_requested'] }, 'returns');
   const list = tab === 'new' ? fresh : returns;
+  const proposalOf = useRoutingProposals(fresh.items.map((a) => a.id));
   const reloadAll = () => { fresh.reload(); returns.reload(); };
 
   const panel = selected ? (
@@ -87,7 +82,7 @@ export default function DispatchQueue() {
       ]} />
       <QueueLayout panel={panel} table={
         <AppealQueueTable list={list} selectedId={selected} onOpen={(a) => setSelected(a.id)} testId={`dispatch-${tab}`}
-          hideUnit={tab === 'new'} extra={tab === 'new' ? [{ title: m('suggested'), key: 'suggested', width: 180, ellipsis: true, render: (_: unknown, a) => <SuggestedUnit id={a.id} /> }] : []} />
+          hideUnit={tab === 'new'} extra={tab === 'new' ? [{ title: m('suggested'), key: 'suggested', width: 180, ellipsis: true, render: (_: unknown, a) => <SuggestedUnit p={proposalOf(a.id)} /> }] : []} />
       } />
     </>
   );
