@@ -16,6 +16,9 @@
 //   BENCH_DB_URL=postgres://…/db    use (and keep) this PostgreSQL database; appeals already generated there count
 //                                   (a 10-million load takes a long while: generate once, measure many times)
 //   BENCH_PGLITE_DIR=/path          use (and keep) this PGlite data folder likewise
+//   BENCH_MONTHS=4                  generate over this many months instead of 3 years: 10 million's monthly density
+//                                   with fewer appeals (e.g. BENCH_APPEALS=1000000 BENCH_MONTHS=4)
+//   BENCH_REBUILD=0                 skip `minsheng analytics rebuild` (a kept database already rebuilt and folded)
 //   BENCH_REPEAT=20                 requests per dashboard probe
 //   BENCH_VERIFY_SAMPLE=2000        appeals recomputed by brute force
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  server on which a throw-away database is created
@@ -31,6 +34,8 @@ import { BENCH_SECRET, loginAs, repoRoot, startServer } from './server';
 import type { Engine, Server } from './server';
 
 const REPEAT = intEnv('BENCH_REPEAT', 20, 3, 1_000);
+const MONTHS = process.env.BENCH_MONTHS ? intEnv('BENCH_MONTHS', 12, 1, 120) : null;
+const REBUILD = process.env.BENCH_REBUILD !== '0';
 const SAMPLE = intEnv('BENCH_VERIFY_SAMPLE', 2_000, 10, 1_000_000);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((s) => s.trim()).filter(Boolean) as Engine[];
 const serverBin = join(repoRoot, 'apps/server/bin/minsheng.mjs');
@@ -101,10 +106,12 @@ async function measureEngine(engine: Engine, appeals: number): Promise<{ rows: R
   const env = given ?? store!.env;
   try {
     console.log(`\n━━ ${engine}: ${appeals.toLocaleString('en')} appeals`);
-    const generated = await timed(() => minsheng(['bench', 'generate', '--appeals', String(appeals), '--only-missing'], env));
+    const generated = await timed(() => minsheng(['bench', 'generate', '--appeals', String(appeals), '--only-missing', ...(MONTHS ? ['--months', String(MONTHS)] : [])], env));
     console.log(`  data ready in ${(generated.ms / 1000).toFixed(0)} s`);
-    const rebuilt = await timed(() => minsheng(['analytics', 'rebuild'], env));
-    console.log(`  rollups rebuilt in ${(rebuilt.ms / 1000).toFixed(0)} s`);
+    if (REBUILD || !kept) {
+      const rebuilt = await timed(() => minsheng(['analytics', 'rebuild'], env));
+      console.log(`  rollups rebuilt in ${(rebuilt.ms / 1000).toFixed(0)} s`);
+    }
 
     const server = await startServer(engine, env, `analytics-${engine}`);
     const rows: Row[] = [];

@@ -95,4 +95,15 @@ describe('bench generate: appeals copied from real lifecycles', () => {
     const n = await one<{ n: number; numbers: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT number)::int AS numbers FROM appeals WHERE number LIKE 'G%'`);
     assert.deepEqual(n, { n: 2_500, numbers: 2_500 });
   });
+
+  it('spreads a load over --months months instead of years: a big load\'s monthly density with fewer appeals', async () => {
+    await generateAppeals(database.db, { jurisdictionId: J, appeals: 400, years: 3, months: 2, seed: 3, batch: 700, now: NOW, deferIndexes: false, log: () => undefined });
+    const r = await one<{ n: number; first: Date | string; last: Date | string }>(sql`SELECT count(*)::int AS n, min(created_at) AS first, max(created_at) AS last
+      FROM appeals WHERE jurisdiction_id = ${J} AND number > 'G000002500' AND number LIKE 'G%'`);
+    assert.equal(r.n, 400);
+    const spanStart = NOW.getTime() - (2 * 365 / 12) * 86_400_000;
+    assert.ok(new Date(r.first).getTime() >= spanStart - 2 * 86_400_000, `first ${String(r.first)} within the two months`);
+    assert.ok(new Date(r.first).getTime() < NOW.getTime() - 31 * 86_400_000, 'spread over both months');
+    assert.ok(new Date(r.last) <= NOW);
+  });
 });

@@ -4,6 +4,8 @@ import { monthPeriod, resolveSettings } from '@minsheng/domain';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { COUNT_DIMS, COUNT_MEASURES, readDailyCounts, rollupOffset } from './analytics-counts';
+import { dayStartSql } from './analytics-counts';
+import { INDICATOR_DAY_DIMS, memberGroupValueSql } from './indicator-days';
 import { bruteForceMembersSql } from './indicator-members-sql';
 import { computeIndicatorFigures, listRollupMembers, memberRow } from './indicators';
 import type { RollupMemberRow } from './indicators';
@@ -79,6 +81,23 @@ export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: strin
     for (const k of minus(want, got)) report(`figure by brute force not in the rollup: ${k}`);
     for (const k of minus(got, want)) report(`figure in the rollup not by brute force: ${k}`);
     checked += want.length;
+
+    // The day sums the figures read, against summing the stored members afresh.
+    const daySums = (table: 'days' | 'members') => queryRows<{ line: string }>(db, table === 'days' ? sql`
+      SELECT concat_ws(' ', to_char(day_start, 'YYYY-MM-DD"T"HH24:MI'), dim, indicator, value, unit_id, accused_unit_id, satisfaction, n, round(numerator::numeric, 6)) AS line
+        FROM analytics_indicator_days WHERE jurisdiction_id = ${j} AND day_start >= ${period.from} AND day_start < ${period.to} AND n <> 0` : sql`
+      SELECT concat_ws(' ', to_char(day_start, 'YYYY-MM-DD"T"HH24:MI'), dim, indicator, value, unit_id, accused, satisfaction, n, round(numerator::numeric, 6)) AS line
+        FROM (SELECT ${dayStartSql(sql`m.at`, offset)} AS day_start, d.dim, m.indicator, d.value, m.unit_id, COALESCE(m.accused_unit_id, '') AS accused,
+                     COALESCE(m.satisfaction, '') AS satisfaction, count(*) AS n, sum(m.numerator) AS numerator
+                FROM analytics_indicator_members m
+                CROSS JOIN LATERAL (VALUES ${sql.join(INDICATOR_DAY_DIMS.map((d) => sql`(${d}, ${memberGroupValueSql(d, 'm')})`), sql`, `)}) AS d(dim, value)
+               WHERE m.jurisdiction_id = ${j} AND m.track = 'hotline' AND m.at >= ${period.from} AND m.at < ${period.to}
+               GROUP BY 1, 2, 3, 4, 5, 6, 7) t`);
+    const sums = (await daySums('days')).map((r) => r.line);
+    const summed = (await daySums('members')).map((r) => r.line);
+    for (const k of minus(summed, sums)) report(`day sum of the stored members not in analytics_indicator_days: ${month} ${k}`);
+    for (const k of minus(sums, summed)) report(`day sum in analytics_indicator_days not of the stored members: ${month} ${k}`);
+    checked += summed.length;
 
     for (const measure of COUNT_MEASURES) {
       const column = measure === 'registered' ? 'a.created_at' : 'a.closed_at';

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { resolveSettings } from '@minsheng/domain';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
-import { foldCountDeltas, rebuildDailyCounts } from './analytics-counts';
+import { foldCountDeltas, rebuildDailyCounts, rollupOffset } from './analytics-counts';
+import { addToIndicatorDaysSql, resumIndicatorDays } from './indicator-days';
 import { materialMembersSql } from './indicator-members-sql';
 
 const MEMBER_COLUMNS = 'appeal_id, indicator, ord, unit_id, at, numerator, satisfaction, pending, track, kind, channel, category_id, area_code, accused_unit_id';
@@ -26,10 +27,14 @@ async function withFoldLock<T>(db: Executor, jurisdictionId: string, wait: boole
 
 /**
  * Recompute the members of up to `limit` dirty appeals (the oldest marks first) and clear the marks seen. A mark
- * written while this runs stays, so its appeal is recomputed again: never one missed.
+ * written while this runs stays, so its appeal is recomputed again: never one missed. The day sums follow in the
+ * same transaction: the old members taken out, the new ones added, at the offset the daily counts use (recorded
+ * before any member is written: by the count fold or the rebuild); `days: false` leaves them to the rebuild's end.
  */
-async function foldDirtyAppeals(tx: Executor, jurisdictionId: string, limit: number): Promise<number> {
+async function foldDirtyAppeals(tx: Executor, jurisdictionId: string, limit: number, o: { days: boolean } = { days: true }): Promise<number> {
   const j = jurisdictionId;
+  const offset = await rollupOffset(tx, j);
+  if (offset === null) throw new Error(`analytics of ${j}: no rollup offset recorded before folding members`);
   const claimed = await queryRows<{ appeal_id: string }>(tx, sql`
     DELETE FROM analytics_dirty_appeals WHERE jurisdiction_id = ${j} AND id IN (
       SELECT id FROM analytics_dirty_appeals WHERE jurisdiction_id = ${j} ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
@@ -37,9 +42,16 @@ async function foldDirtyAppeals(tx: Executor, jurisdictionId: string, limit: num
   if (!claimed.length) return 0;
   const ids = [...new Set(claimed.map((r) => r.appeal_id))];
   const set = sql`SELECT unnest(ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::text[])`;
-  await tx.execute(sql`DELETE FROM analytics_indicator_members WHERE jurisdiction_id = ${j} AND appeal_id IN (${set})`);
-  await tx.execute(sql`INSERT INTO analytics_indicator_members (jurisdiction_id, ${sql.raw(MEMBER_COLUMNS)})
-    SELECT ${j}, ${sql.raw(MEMBER_COLUMNS)} FROM ${materialMembersSql(j, set)} f`);
+  const gone = sql`DELETE FROM analytics_indicator_members WHERE jurisdiction_id = ${j} AND appeal_id IN (${set})`;
+  const added = sql`INSERT INTO analytics_indicator_members (jurisdiction_id, ${sql.raw(MEMBER_COLUMNS)})
+    SELECT ${j}, ${sql.raw(MEMBER_COLUMNS)} FROM ${materialMembersSql(j, set)} f`;
+  if (!o.days) {
+    await tx.execute(gone);
+    await tx.execute(added);
+    return ids.length;
+  }
+  await tx.execute(sql`WITH gone AS (${gone} RETURNING *) ${addToIndicatorDaysSql(j, offset, sql`gone`, -1)}`);
+  await tx.execute(sql`WITH added AS (${added} RETURNING *) ${addToIndicatorDaysSql(j, offset, sql`added`, 1)}`);
   return ids.length;
 }
 
@@ -77,6 +89,9 @@ export async function rebuildAnalyticsRollups(db: Executor, jurisdictionId: stri
   const counts = await withFoldLock(db, j, true, async (tx) => {
     const n = await rebuildDailyCounts(tx, j, offset);
     await tx.execute(sql`DELETE FROM analytics_indicator_members WHERE jurisdiction_id = ${j}`);
+    // The day sums are summed afresh at the end, in one aggregate; until then readers read the members.
+    await tx.execute(sql`DELETE FROM analytics_indicator_days WHERE jurisdiction_id = ${j}`);
+    await tx.execute(sql`UPDATE analytics_rollup_state SET indicator_days_ready = false WHERE jurisdiction_id = ${j}`);
     // One statement, one snapshot: the marks it drops are for appeals it marks again.
     await tx.execute(sql`WITH dropped AS (DELETE FROM analytics_dirty_appeals WHERE jurisdiction_id = ${j} RETURNING 1)
       INSERT INTO analytics_dirty_appeals (jurisdiction_id, appeal_id) SELECT ${j}, id FROM appeals WHERE jurisdiction_id = ${j} ORDER BY created_at, id`);
@@ -84,14 +99,16 @@ export async function rebuildAnalyticsRollups(db: Executor, jurisdictionId: stri
   });
   let appeals = 0;
   for (;;) {
-    const n = await withFoldLock(db, j, true, (tx) => foldDirtyAppeals(tx, j, o.batch ?? 5_000));
+    const n = await withFoldLock(db, j, true, (tx) => foldDirtyAppeals(tx, j, o.batch ?? 5_000, { days: false }));
     if (!n) break;
     appeals += n;
     o.onProgress?.(appeals);
   }
+  // Folds that ran meanwhile kept their own day sums; summed afresh here, all of them are the members'.
+  await withFoldLock(db, j, true, (tx) => resumIndicatorDays(tx, j, offset));
   // Every appeal's mark was written and deleted: without a vacuum, readers' anti-joins walk the dead index entries
   // until autovacuum gets there. Not possible inside a caller's transaction, where it is left to autovacuum.
-  await db.execute(sql`VACUUM (ANALYZE) analytics_dirty_appeals, analytics_count_deltas, analytics_indicator_members, analytics_daily_counts`).catch(() => undefined);
+  await db.execute(sql`VACUUM (ANALYZE) analytics_dirty_appeals, analytics_count_deltas, analytics_indicator_members, analytics_indicator_days, analytics_daily_counts`).catch(() => undefined);
   const [members] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM analytics_indicator_members WHERE jurisdiction_id = ${j}`);
   return { rows: (counts ?? 0) + (members?.n ?? 0) };
 }

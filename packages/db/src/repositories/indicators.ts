@@ -6,6 +6,9 @@ import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { assessmentExclusions, assessmentMonths } from '../schema';
 import { materialMembersSql, satisfactionWeight } from './indicator-members-sql';
+import { indicatorDaysOffset, memberGroupValueSql, wholeDaySumsSql, wholeDaysBefore } from './indicator-days';
+
+export { wholeDaysBefore };
 
 export const INDICATOR_GROUPINGS = ['unit', 'area', 'category', 'channel', 'kind'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];
@@ -30,8 +33,6 @@ export interface IndicatorQuery {
 export interface FigureRow { indicator: IndicatorCode; groupKey: string; numerator: number; denominator: number }
 export interface MemberRow { appealId: string; number: string; title: string; unitId: string; at: Date; numerator: number }
 
-/** GB/T 2260 street/town codes are 9 digits; a community's 12-digit code starts with its street's. */
-const STREET_CODE_LENGTH = 9;
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 const textArray = (ids: readonly string[]) => sql`ARRAY[${list(ids)}]::text[]`;
 
@@ -44,17 +45,21 @@ export function dirtyAppealsSql(j: string): SQL {
  * Every member of every indicator in the period as of `asOf`, as the CTE `members` (indicator, appeal_id, unit_id,
  * at, numerator and the appeal attributes filters read): the stored rollup of appeals that are up to date, plus the
  * same computation inline for the appeals marked dirty, judged against asOf and weighed by the reader's settings.
- * Figures and drill-downs both read this, so a figure always equals the list behind it.
+ * Figures and drill-downs both read this, so a figure always equals the list behind it. With `skip`, the stored
+ * members of those days are left out (the figures read them from the day sums), the dirty ones' never.
  */
-function membersSql(q: Pick<IndicatorQuery, 'jurisdictionId' | 'from' | 'to' | 'asOf' | 'weights'>, appeals?: SQL): SQL {
+function membersSql(q: Pick<IndicatorQuery, 'jurisdictionId' | 'from' | 'to' | 'asOf' | 'weights'>, appeals?: SQL, skip?: { from: Date; to: Date }): SQL {
   const j = q.jurisdictionId;
   const only = (col: string) => (appeals ? sql`AND ${sql.raw(col)} IN (${appeals})` : sql``);
   const inPeriod = (col: string) => sql`${sql.raw(col)} >= ${q.from} AND ${sql.raw(col)} < ${q.to}`;
+  // The period less the skipped days, as index ranges (not a filter over the whole period's entries).
+  const ranges = (skip ? [[q.from, skip.from], [skip.to, q.to]] : [[q.from, q.to]]).filter(([a, b]) => a! < b!);
+  const storedPeriod = ranges.length ? sql`(${sql.join(ranges.map(([a, b]) => sql`(s.at >= ${a} AND s.at < ${b})`), sql` OR `)})` : sql`FALSE`;
   const columns = 'appeal_id, indicator, unit_id, at, numerator, satisfaction, pending, track, kind, channel, category_id, area_code, accused_unit_id';
   return sql`
   stored AS (
     SELECT ${sql.raw(columns.split(', ').map((c) => `s.${c}`).join(', '))} FROM analytics_indicator_members s
-     WHERE s.jurisdiction_id = ${j} AND ${inPeriod('s.at')} ${only('s.appeal_id')}
+     WHERE s.jurisdiction_id = ${j} AND ${storedPeriod} AND s.at <= ${q.asOf} ${only('s.appeal_id')}
        AND NOT EXISTS (SELECT 1 FROM analytics_dirty_appeals d WHERE d.jurisdiction_id = ${j} AND d.appeal_id = s.appeal_id)
     UNION ALL
     SELECT ${sql.raw(columns)} FROM ${materialMembersSql(j, appeals ? sql`${dirtyAppealsSql(j)} AND d.appeal_id IN (${appeals})` : dirtyAppealsSql(j))} f WHERE ${inPeriod('f.at')}
@@ -93,27 +98,34 @@ function grouping(q: IndicatorQuery): { key: SQL; join: SQL } {
       return q.includeSubunits
         ? { key: sql`g.unit_id`, join: sql`JOIN units mu ON mu.jurisdiction_id = ${q.jurisdictionId} AND mu.id = m.unit_id CROSS JOIN unnest(mu.path) AS g(unit_id)` }
         : { key: sql`m.unit_id`, join: sql`` };
-    // A community counts for its street (the 9-digit prefix of its 12-digit code), as on the dashboards' street map.
-    case 'area': return { key: sql`CASE WHEN length(m.area_code) >= ${STREET_CODE_LENGTH} THEN left(m.area_code, ${STREET_CODE_LENGTH}) ELSE COALESCE(m.area_code, '') END`, join: sql`` };
-    case 'category': return { key: sql`COALESCE(m.category_id, '')`, join: sql`` };
-    case 'channel': return { key: sql`m.channel`, join: sql`` };
-    case 'kind': return { key: sql`m.kind`, join: sql`` };
+    default: return { key: memberGroupValueSql(q.groupBy, 'm'), join: sql`` };
   }
 }
 
 /** Hotline appeals only (§7 is the hotline's dictionary), not excluded, visible to the reader, in the unit asked for. */
 function memberFilter(q: IndicatorQuery, key: SQL): SQL {
-  const parts: SQL[] = [sql`m.track = 'hotline'`,
-    sql`NOT EXISTS (SELECT 1 FROM assessment_exclusions x WHERE x.jurisdiction_id = ${q.jurisdictionId} AND x.appeal_id = m.appeal_id AND x.indicator = m.indicator)`];
+  return sql.join([sql`m.track = 'hotline'`, notExcluded(q), scopeFilter(q), keyFilter(q, key)], sql` AND `);
+}
+
+const notExcluded = (q: IndicatorQuery) =>
+  sql`NOT EXISTS (SELECT 1 FROM assessment_exclusions x WHERE x.jurisdiction_id = ${q.jurisdictionId} AND x.appeal_id = m.appeal_id AND x.indicator = m.indicator)`;
+
+/** What the reader may see of a member by its unit and accused unit, and the unit (or subtree) asked for. */
+function scopeFilter(q: IndicatorQuery): SQL {
+  const parts: SQL[] = [sql`TRUE`];
   if (q.ancestorUnitIds.length) parts.push(sql`(m.accused_unit_id IS NULL OR NOT (m.accused_unit_id = ANY(${textArray(q.ancestorUnitIds)})))`);
   const underUnit = (unitId: string) => sql`EXISTS (SELECT 1 FROM units su WHERE su.jurisdiction_id = ${q.jurisdictionId} AND su.id = m.unit_id AND ${unitId} = ANY(su.path))`;
-  if (q.visibleUnitIds !== null) {
-    parts.push(q.visibleUnitIds.length ? sql`m.unit_id = ANY(${textArray(q.visibleUnitIds)})` : sql`FALSE`);
-    // Rolled up to ancestors, a member still shows only under the reader's own units.
-    if (q.groupBy === 'unit' && q.includeSubunits) parts.push(q.visibleUnitIds.length ? sql`${key} = ANY(${textArray(q.visibleUnitIds)})` : sql`FALSE`);
-  }
+  if (q.visibleUnitIds !== null) parts.push(q.visibleUnitIds.length ? sql`m.unit_id = ANY(${textArray(q.visibleUnitIds)})` : sql`FALSE`);
   if (q.unitId) parts.push(q.includeSubunits ? underUnit(q.unitId) : sql`m.unit_id = ${q.unitId}`);
-  if (q.unitId && q.groupBy === 'unit' && q.includeSubunits) parts.push(underUnitKey(q, key, q.unitId));
+  return sql.join(parts, sql` AND `);
+}
+
+/** Rolled up to ancestors, a member still shows only under the reader's own units, and under the unit asked for. */
+function keyFilter(q: IndicatorQuery, key: SQL): SQL {
+  const parts: SQL[] = [sql`TRUE`];
+  if (q.groupBy !== 'unit' || !q.includeSubunits) return parts[0]!;
+  if (q.visibleUnitIds !== null) parts.push(q.visibleUnitIds.length ? sql`${key} = ANY(${textArray(q.visibleUnitIds)})` : sql`FALSE`);
+  if (q.unitId) parts.push(underUnitKey(q, key, q.unitId));
   return sql.join(parts, sql` AND `);
 }
 
@@ -122,16 +134,53 @@ function underUnitKey(q: IndicatorQuery, key: SQL, unitId: string): SQL {
   return sql`EXISTS (SELECT 1 FROM units ku WHERE ku.jurisdiction_id = ${q.jurisdictionId} AND ku.id = ${key} AND ${unitId} = ANY(ku.path))`;
 }
 
-/** Numerator and denominator of every indicator for every group of the period. */
-export async function computeIndicatorFigures(db: Executor, q: IndicatorQuery): Promise<FigureRow[]> {
-  const g = grouping(q);
-  const rows = await queryRows<{ indicator: IndicatorCode; group_key: string; numerator: number | string; denominator: number }>(db, sql`
-    WITH ${membersSql(q)}
-    SELECT m.indicator, ${g.key} AS group_key, sum(m.numerator)::float8 AS numerator, count(*)::int AS denominator
-      FROM members m ${g.join}
-     WHERE ${memberFilter(q, g.key)}
-     GROUP BY 1, 2 ORDER BY 2, 1`);
-  return rows.map((r) => ({ indicator: r.indicator, groupKey: r.group_key, numerator: Math.round(Number(r.numerator) * 10_000) / 10_000, denominator: r.denominator }));
+type FigureSqlRow = { indicator: IndicatorCode; group_key: string; numerator: number | string; denominator: number | string };
+const figureRow = (r: FigureSqlRow): FigureRow => ({ indicator: r.indicator, groupKey: r.group_key, numerator: Math.round(Number(r.numerator) * 10_000) / 10_000, denominator: Number(r.denominator) });
+
+/**
+ * Numerator and denominator of every indicator for every group of the period. The whole days before asOf's are
+ * read from the day sums (analytics_indicator_days) and the rest member by member; `fromMembers` reads every
+ * member instead (what the day sums are checked against), as does a read while a rebuild has not summed them yet.
+ * Either way the same figures.
+ */
+export async function computeIndicatorFigures(db: Executor, q: IndicatorQuery, o: { fromMembers?: boolean } = {}): Promise<FigureRow[]> {
+  const offset = o.fromMembers ? null : await indicatorDaysOffset(db, q.jurisdictionId);
+  const days = offset === null ? null : wholeDaysBefore(q.from, q.to, q.asOf, offset);
+  if (!days) {
+    const g = grouping(q);
+    const rows = await queryRows<FigureSqlRow>(db, sql`
+      WITH ${membersSql(q)}
+      SELECT m.indicator, ${g.key} AS group_key, sum(m.numerator)::float8 AS numerator, count(*)::int AS denominator
+        FROM members m ${g.join}
+       WHERE ${memberFilter(q, g.key)}
+       GROUP BY 1, 2 ORDER BY 2, 1`);
+    return rows.map(figureRow);
+  }
+  // Rolled up to the ancestors, summed per unit first: a few thousand rows expanded, not every member.
+  const rollUp = q.groupBy === 'unit' && q.includeSubunits;
+  const key = q.groupBy === 'unit' ? (rollUp ? sql`g.unit_id` : sql`m.unit_id`) : sql`m.group_value`;
+  const figures = sql`
+    WITH ${membersSql(q, undefined, days)},
+    signed AS (
+      ${wholeDaySumsSql(q, q.groupBy, days)}
+      UNION ALL
+      SELECT m.indicator, m.unit_id, m.accused_unit_id, ${memberGroupValueSql(q.groupBy, 'm')}, 1, m.numerator
+        FROM members m WHERE m.track = 'hotline' AND ${notExcluded(q)}
+    )${rollUp ? sql`,
+    per_unit AS (
+      SELECT m.indicator, m.unit_id, sum(m.n) AS n, sum(m.numerator) AS numerator
+        FROM signed m WHERE ${scopeFilter(q)} GROUP BY 1, 2
+    )` : sql``}
+    SELECT m.indicator, ${key} AS group_key, sum(m.numerator)::float8 AS numerator, sum(m.n)::int AS denominator
+      FROM ${rollUp ? sql`per_unit m ${grouping(q).join}` : sql`signed m`}
+     WHERE ${rollUp ? keyFilter(q, key) : scopeFilter(q)}
+     GROUP BY 1, 2 HAVING sum(m.n) <> 0 ORDER BY 2, 1`;
+  // A month by category is some 500,000 day rows at 10 million appeals: memory enough to hash them, not sort on disk.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+    return queryRows<FigureSqlRow>(tx, figures);
+  });
+  return rows.map(figureRow);
 }
 
 /** The members behind one figure (its denominator, or only those with a numerator share), oldest first, paged. */

@@ -31,6 +31,26 @@ export const analyticsIndicatorMembers = pgTable('analytics_indicator_members', 
   index('analytics_indicator_members_at_idx').on(t.jurisdictionId, t.at),
 ]);
 
+/**
+ * The hotline's indicator members summed per local day (`day_start`, at the offset of `analytics_rollup_state`), per
+ * indicator, lead unit, accused unit ('' for none) and 满意率 level ('' for none), once per grouping (`dim`: unit,
+ * area, category, channel, kind; `value` is the member's group key under it, '' for unit). Kept in step with
+ * `analytics_indicator_members` by the statements that write it, so readers sum whole past days here and correct
+ * for what the members table marks (dirty appeals, exclusions) instead of reading every member of a month.
+ */
+export const analyticsIndicatorDays = pgTable('analytics_indicator_days', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  dayStart: ts('day_start').notNull(),
+  dim: text('dim').notNull(),
+  indicator: text('indicator').notNull(),
+  value: text('value').notNull(),
+  unitId: text('unit_id').notNull(),
+  accusedUnitId: text('accused_unit_id').notNull(),
+  satisfaction: text('satisfaction').notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+  numerator: doublePrecision('numerator').notNull(),
+}, (t) => [primaryKey({ name: 'analytics_indicator_days_pk', columns: [t.jurisdictionId, t.dim, t.dayStart, t.indicator, t.value, t.unitId, t.accusedUnitId, t.satisfaction] })]);
+
 /** Appeals whose members must be recomputed: appended by triggers on events, clock runs and appeal attributes. */
 export const analyticsDirtyAppeals = pgTable('analytics_dirty_appeals', {
   jurisdictionId: text('jurisdiction_id').notNull(),
@@ -80,4 +100,6 @@ export const analyticsRollupState = pgTable('analytics_rollup_state', {
   jurisdictionId: text('jurisdiction_id').primaryKey(),
   utcOffsetMinutes: integer('utc_offset_minutes').notNull(),
   rebuiltAt: ts('rebuilt_at'),
+  /** False while a rebuild refills the members: analytics_indicator_days is summed afresh at its end, read only after. */
+  indicatorDaysReady: boolean('indicator_days_ready').notNull().default(true),
 });

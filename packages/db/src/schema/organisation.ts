@@ -104,4 +104,6 @@ export const auditLog = pgTable('audit_log', {
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.id] }),
   index('audit_log_target_idx').on(t.jurisdictionId, t.targetType, t.targetId),
+  // The reveal audit (GET /api/admin/audit/reveals) reads one tenant's actions over a time window, newest first.
+  index('audit_log_action_at_idx').on(t.jurisdictionId, t.action, t.at),
 ]);
