@@ -103,4 +103,24 @@ describe('list filters for the work queues', () => {
       assert.equal(res.body.error.code, 'VALIDATION_FAILED');
     }
   });
+  it('text search matches the exact text in title or content, any case, one character or more, or the number', async () => {
+    const register = async (title: string, content: string) => {
+      const res = await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody({ title, content }) });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      return res.body as { id: string; number: string };
+    };
+    const leak = await register('楼道水管漏水严重', '三单元楼道水管破裂，楼下住户受影响。');
+    const lamp = await register('路灯不亮', 'The Street LAMP at gate 2 has been dark for a week (100% broken_now).');
+    const apart = await register('漏了一夜的水', '水漏到楼下，但没有写那两个字连在一起。');
+    const search = async (text: string) => idsOf(`text=${encodeURIComponent(text)}&limit=100`);
+    const has = (found: string[], ...want: { id: string }[]) => want.every((w) => found.includes(w.id));
+    assert.ok(has(await search('漏水'), leak), 'a two-character word in the title');
+    assert.ok(!(await search('漏水')).includes(apart.id), 'both characters, but never adjacent: no match');
+    assert.ok(has(await search('lamp'), lamp) && has(await search('street lamp'), lamp), 'any case, spaces inside the text');
+    assert.ok(has(await search('水'), leak, apart), 'one character matches without the pair index');
+    assert.ok(has(await search('100%'), lamp) && has(await search('broken_now'), lamp), '% and _ are literal');
+    assert.ok(!(await search('100%b')).includes(lamp.id));
+    assert.deepEqual(await search(leak.number), [leak.id], 'the appeal number');
+    assert.deepEqual(await search('不存在的词语组合'), []);
+  });
 });

@@ -98,13 +98,18 @@ async function openPostgres(url: string, poolSize: number, options: OpenDatabase
   };
 }
 
+/** The extensions the migrations create (pg_trgm): every PGlite opened on a minsheng folder loads them. */
+export async function pgliteExtensions() {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { pg_trgm };
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions() });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,

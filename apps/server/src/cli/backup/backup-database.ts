@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { pgliteExtensions } from '@minsheng/db';
 import { commitPartial, discardPartial, partialName, writePartial } from './backup-file';
 import { findPgTool, runPgTool, toolConnection } from './pg-tools';
 import { serverMajor } from './server-major';
@@ -39,9 +40,8 @@ async function dumpPglite(dataDir: string): Promise<Uint8Array> {
     throw new Error(`no PGlite database in ${dataDir} (set MINSHENG_DATA_DIR, or DATABASE_URL for PostgreSQL)`);
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   // The dump names its top folder after the path's last part: './data/' would give an empty name.
-  const client = await PGlite.create(dataDir.replace(/\/+$/, ''), { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir.replace(/\/+$/, ''), { extensions: await pgliteExtensions() });
   try {
     // A checkpoint first, so the dump holds the data files themselves and not only WAL to replay.
     await client.exec('CHECKPOINT');

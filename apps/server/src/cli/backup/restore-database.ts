@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { pgliteExtensions } from '@minsheng/db';
 import { backupKind } from './backup-file';
 import type { BackupTarget } from './backup-database';
 import { findPgTool, runPgTool, toolConnection } from './pg-tools';
@@ -37,8 +38,7 @@ async function restorePglite(dataDir: string, file: string, force: boolean): Pro
     renameSync(dataDir, movedAside);
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: new Blob([readFileSync(file)]) });
+  const client = await PGlite.create(dataDir, { extensions: await pgliteExtensions(), loadDataDir: new Blob([readFileSync(file)]) });
   try {
     await client.query('SELECT 1');
   } finally {
