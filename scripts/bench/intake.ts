@@ -18,7 +18,7 @@
 //   BENCH_ENGINES=pglite,postgres  engines to run (default both, in this order)
 //   BENCH_DURATION=10              seconds of each measured run (1–120)
 //   BENCH_CONNECTIONS=50           connections of the max-throughput run
-//   BENCH_PROCESSES=2              PostgreSQL server processes sharing the port (MINSHENG_PROCESSES; probed runs use one)
+//   BENCH_PROCESSES=1              PostgreSQL server processes sharing the port (MINSHENG_PROCESSES; intake peaks with one)
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  PostgreSQL server (loopback only) on which the bench
 //                                  database is created and dropped
 //   BENCH_PROFILE=1 (or a list of engines)  afterwards, restart the server with scripts/bench/probe.mjs preloaded and
@@ -98,7 +98,7 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
   const { env, db } = store;
 
   console.log('  starting the server (the first start seeds the demo jurisdiction: 20–30 s)…');
-  const server = await startServer(engine, servingEnv(engine, env), engine);
+  const server = await startServer(engine, servingEnv(engine, env, 1), engine);
   try {
     const token = await loginAgent(server);
     // One intake by hand: a broken body fails here with the server's message rather than as 10 s of 4xx.

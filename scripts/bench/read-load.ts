@@ -139,7 +139,7 @@ async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise
   console.log(`\n━━ ${engine} ━━`);
   const store = await freshStore(engine, admin);
   console.log('  starting the server (the first start seeds the demo jurisdiction: 20–30 s)…');
-  const server = await startServer(engine, servingEnv(engine, store.env), engine);
+  const server = await startServer(engine, servingEnv(engine, store.env, 2), engine);
   const rows: Row[] = [];
   let note = '';
   let scenarios: Scenario[] = [];
