@@ -8,12 +8,12 @@ import type { ServerProcess, SharedDatabase } from './server-process';
 
 const engine = testEngine();
 
-/** The processes whose parent is `pid` (Linux /proc). */
+/** The server processes whose parent is `pid` (Linux /proc); not other children such as tsx's esbuild service. */
 function childrenOf(pid: number): number[] {
   return readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((e) => {
     try {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid && readFileSync(`/proc/${e}/cmdline`, 'utf8').includes('minsheng.mjs');
     } catch { return false; }
   }).map(Number);
 }

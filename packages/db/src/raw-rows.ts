@@ -17,10 +17,15 @@ export function rawRowReader(table: Table, keys?: readonly string[]): (raw: Reco
     const row: Record<string, unknown> = {};
     for (const f of fields) {
       const value = raw[f.name] ?? null;
-      row[f.key] = f.date && value !== null && !(value instanceof Date) ? new Date(value as string) : value;
+      row[f.key] = f.date && value !== null ? driverDate(value) : value;
     }
     return row;
   };
+}
+
+/** A timestamp as the driver gave it (Date) or as JSON and drizzle's executor give it (ISO text), as a Date. */
+export function driverDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string);
 }
 
 /** The table's columns (or the named ones) as property key and SQL name: what a select list and its reader share. */

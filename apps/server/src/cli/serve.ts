@@ -18,7 +18,8 @@ import { openForCommand } from './open';
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } } });
   const started = Date.now();
-  const { config, deps, close } = await openForCommand();
+  // A cluster worker's primary has migrated the database and seeded the demo already.
+  const { config, deps, close } = await openForCommand({ migrate: cluster.isPrimary });
   if (values.demo && cluster.isPrimary) {
     const seeded = await seedDemo(deps, { log: console.log });
     if (seeded.created) deps.defaultJurisdictionId = seeded.jurisdictionId;

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../connection';
 import { queryRows } from '../raw';
-import { positionalSql, rawRowReader } from '../raw-rows';
+import { driverDate, positionalSql, rawRowReader } from '../raw-rows';
 import { appeals } from '../schema';
 
 const readAppeal = rawRowReader(appeals);
@@ -32,13 +32,12 @@ export type TrackedAppeal = NonNullable<ReturnType<typeof trackedOf>>;
 
 function trackedOf(raw: Record<string, unknown> | undefined) {
   if (!raw) return null;
-  const at = (v: unknown) => (v instanceof Date ? v : new Date(v as string));
   return {
     appeal: readAppeal(raw),
     events: ((raw.track_events as Record<string, unknown>[] | null) ?? []).map((e): PublicEvent => ({
-      action: e.action as string, actorUnitId: (e.actorUnitId as string | null) ?? null, leadUnitId: (e.leadUnitId as string | null) ?? null, occurredAt: at(e.occurredAt),
+      action: e.action as string, actorUnitId: (e.actorUnitId as string | null) ?? null, leadUnitId: (e.leadUnitId as string | null) ?? null, occurredAt: driverDate(e.occurredAt),
     })),
-    handlingDueAt: raw.track_due_at === null || raw.track_due_at === undefined ? null : at(raw.track_due_at),
+    handlingDueAt: raw.track_due_at === null || raw.track_due_at === undefined ? null : driverDate(raw.track_due_at),
     unitNames: new Map(Object.entries((raw.track_unit_names as Record<string, string> | null) ?? {})),
     categoryName: (raw.track_category_name as string | null) ?? null,
   };

@@ -9,12 +9,10 @@ export type ReceptionScheduleRow = typeof receptionSchedules.$inferSelect;
 
 // ---------------------------------------------------------------- abuse controls
 
-/** Count one hit in a fixed window and return the window's total (one atomic upsert, shared by every process). */
-export async function hitRateLimit(db: Executor, jurisdictionId: string, bucket: string, windowStart: Date): Promise<number> {
-  return (await hitRateLimits(db, jurisdictionId, [{ bucket, windowStart }]))[0]!;
-}
-
-/** Count one hit in each of several buckets (distinct) in one statement; totals in the order given. */
+/**
+ * Count one hit in each of several fixed windows (distinct buckets) in one atomic upsert, shared by every process;
+ * the windows' totals in the order given.
+ */
 export async function hitRateLimits(db: Executor, jurisdictionId: string, hits: readonly { bucket: string; windowStart: Date }[]): Promise<number[]> {
   const rows = await queryRows<{ bucket: string; hits: number }>(db, sql`
     INSERT INTO rate_limits (jurisdiction_id, bucket, window_start, hits)
