@@ -19,6 +19,7 @@
 //   BENCH_PROCESSES=2 (PostgreSQL server processes sharing the port, MINSHENG_PROCESSES; probed runs use one)
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  MINSHENG_DB_POOL (server pool size, default 10)
 //   BENCH_START_TIMEOUT=180 (seconds a server may take to start and seed the demo; a crowded machine needs more)
+//   BENCH_KEEP=1 (PostgreSQL: leave the seeded database behind, its URL printed, to EXPLAIN what was measured)
 import { intEnv } from './env';
 import { BASE_BODY, cannon, paced } from './load';
 import type { RunResult } from './load';

@@ -48,7 +48,9 @@ export async function freshStore(engine: Engine, admin: PostgresAdmin | null): P
   if (engine === 'postgres') {
     const db = await admin!.createDatabase();
     console.log(`  fresh database ${db.name} on ${admin!.host}`);
-    return { env: { DATABASE_URL: db.url }, db, dispose: () => db.drop() };
+    // BENCH_KEEP=1 leaves the database behind (its URL printed) to read the plans of what was measured.
+    const keep = intEnv('BENCH_KEEP', 0, 0, 1) === 1;
+    return { env: { DATABASE_URL: db.url }, db, dispose: keep ? async () => { db.keep(); console.log(`  kept database ${db.url}`); } : () => db.drop() };
   }
   const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-pglite-'));
   const unregister = onCleanup(`remove ${dir}`, async () => rmSync(dir, { recursive: true, force: true }));

@@ -98,10 +98,10 @@ async function openPostgres(url: string, poolSize: number, options: OpenDatabase
   };
 }
 
-/** The extensions the migrations create (pg_trgm): every PGlite opened on a minsheng folder loads them. */
+/** The extensions the migrations create (pg_trgm, btree_gin): every PGlite opened on a minsheng folder loads them. */
 export async function pgliteExtensions() {
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  return { pg_trgm };
+  const [{ pg_trgm }, { btree_gin }] = await Promise.all([import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/btree_gin')]);
+  return { pg_trgm, btree_gin };
 }
 
 async function openPglite(dataDir: string): Promise<Database> {

@@ -156,6 +156,12 @@ export function appealListConditions(jurisdictionId: string, scope: AppealScope,
   }
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    // Two characters or more: only the appeals whose title or content hold every two-character piece of the text
+    // (the GIN index of appeal_search_grams), or whose number it is, are checked with ILIKE — not every appeal.
+    if ([...f.text].length >= 2) {
+      where.push(sql`${appeals.id} IN (SELECT appeal_id FROM appeal_search_grams WHERE jurisdiction_id = ${jurisdictionId} AND grams @> minsheng_search_grams(${f.text}::text)
+        UNION ALL SELECT id FROM appeals n WHERE n.jurisdiction_id = ${jurisdictionId} AND n.number = ${f.text})`);
+    }
     where.push(sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${f.text})`);
   }
   if (f.cursor) where.push(sql`(${appeals.createdAt}, ${appeals.id}) < (${f.cursor.createdAt}, ${f.cursor.id})`);

@@ -106,6 +106,21 @@ export const appealAssignments = pgTable('appeal_assignments', {
   index('appeal_assignments_unit_idx').on(t.jurisdictionId, t.unitId, t.appealId),
 ]);
 
+/**
+ * 全文检索: the two-character pieces (lower-cased) of each appeal's title and content, for searching by text. Chinese
+ * has no spaces, so words cannot be the unit, and pg_trgm draws nothing from a two-character pattern such as 漏水.
+ * A search of two or more characters reads the GIN index for the appeals holding all of its pieces and checks the
+ * real text on those only. Triggers (migration 0020) keep it, so every writer — intake, imports, the generator — fills it.
+ */
+export const appealSearchGrams = pgTable('appeal_search_grams', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  appealId: text('appeal_id').notNull(),
+  grams: text('grams').array().notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.jurisdictionId, t.appealId] }),
+  index('appeal_search_grams_idx').using('gin', t.jurisdictionId, t.grams),
+]);
+
 /** One running or finished clock of an appeal; `due_at` of open clocks is what the deadline sweep scans. */
 export const appealClocks = pgTable('appeal_clocks', {
   jurisdictionId: text('jurisdiction_id').notNull(),
