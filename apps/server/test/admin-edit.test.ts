@@ -123,6 +123,13 @@ describe('administrators edit and deactivate units, users and categories', () =>
   it('a unit moves under another parent with its whole subtree; never under itself or its own sub-units (TREE_CYCLE)', async () => {
     const station = s.unit('station-370812001002');
     const team = await createUnit('team-weiyuan-grid', s.unit('station-370812001002'), { kind: 'community_station' });
+    // The street's handler has listed before the move: their resolved session (and its list scope) is cached.
+    const gulouList = async () => {
+      const res = await s.api('GET', '/api/appeals?status=dispatched&limit=100', { token: tokens['gulou.handler'] });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return (res.body.items as { id: string }[]).map((a) => a.id);
+    };
+    await gulouList();
     const moved = await admin('PATCH', `/api/admin/units/${station}`, { parentId: s.unit('street-370812003') });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
     assert.equal(moved.body.parentId, s.unit('street-370812003'));
@@ -135,6 +142,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     assert.equal((await act('dispatcher', appeal, { action: 'dispatch', leadUnitId: station })).status, 200);
     assert.equal((await s.api('GET', `/api/appeals/${appeal}`, { token: tokens['weiyuan.handler'] })).status, 200);
     assert.equal((await s.api('GET', `/api/appeals/${appeal}`, { token: tokens['gulou.handler'] })).status, 404, 'the former parent street');
+    assert.ok(!(await gulouList()).includes(appeal), 'nor in its lists, at once');
 
     await nothingWritten(async () => {
       for (const [unit, parent, label] of [
@@ -151,6 +159,7 @@ describe('administrators edit and deactivate units, users and categories', () =>
     const back = await admin('PATCH', `/api/admin/units/${station}`, { parentId: s.unit('street-370812001') });
     assert.equal(back.status, 200);
     assert.equal((await s.api('GET', `/api/appeals/${appeal}`, { token: tokens['gulou.handler'] })).status, 200, 'visible again after moving back');
+    assert.ok((await gulouList()).includes(appeal), 'and in its lists');
   });
 
   it('a unit with open appeals, active users or active sub-units is not deactivated (409 IN_USE with the counts)', async () => {

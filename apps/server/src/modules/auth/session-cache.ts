@@ -40,7 +40,7 @@ export class SessionCache {
     this.entries.delete(tokenHash);
   }
 
-  /** Forget everything (tests use it to see what another process, with a cold cache, would see). */
+  /** Forget everything: after a change of the unit tree, and in tests to see what another process, with a cold cache, would see. */
   clear(): void {
     this.entries.clear();
   }

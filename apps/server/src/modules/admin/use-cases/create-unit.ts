@@ -35,5 +35,7 @@ export async function createUnit(deps: Deps, user: SessionUser, input: CreateUni
     if (isUniqueViolation(err)) throw new AppError('DUPLICATE_CODE', undefined, { field: 'key' });
     throw err;
   }
+  // Resolved sessions keep their list scopes (appeal-scope.ts): the parent's staff see the new unit's appeals at once here.
+  deps.sessions.clear();
   return (await findUnit(db, jid, id))!;
 }

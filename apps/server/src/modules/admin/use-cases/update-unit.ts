@@ -72,6 +72,8 @@ export async function updateUnit(deps: Deps, user: SessionUser, id: string, inpu
       });
     });
     deps.runtimes.invalidate(jid);
+    // Resolved sessions carry unit paths and their list scopes (appeal-scope.ts): a move shows in this process at once.
+    if (moving) deps.sessions.clear();
   }
   return presentUnit((await findUnit(db, jid, id))!, servedAfter);
 }
