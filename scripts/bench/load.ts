@@ -1,7 +1,7 @@
 // Load generators: closed loop (autocannon, N connections back to back) and open loop (a fixed rate, evenly spaced,
 // latency from each request's due time). They send POST /api/appeals (intake) unless given another RequestPlan.
 import http from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Engine, Server } from './server';
 import { sleep } from './server';
@@ -55,6 +55,12 @@ export interface RunResult {
   p50: number;
   p99: number;
   cpu?: CpuShare;
+  /**
+   * Open-loop runs: the load generator's own event-loop delay (a late client makes every answer look late, since
+   * latency runs from each request's due time) and the slowest answer with when it was due, to tell a stall of the
+   * server (background work, GC) from a stall of the client.
+   */
+  stalls?: { clientP99: number; clientMax: number; slowestMs: number; slowestAtSecond: number; p99BySecond: number[] };
 }
 
 /**
@@ -130,6 +136,9 @@ export async function paced(server: Server, request: string | RequestPlan, mode:
   let timeouts = 0;
   let sample: string | null = null;
   const inflight = new Set<Promise<void>>();
+  const clientDelay = monitorEventLoopDelay({ resolution: 10 });
+  let slowest = { ms: 0, due: 0 };
+  const bySecond: number[][] = [];
 
   const fire = (due: number) => {
     const { path, body, headers } = plan.next();
@@ -143,7 +152,12 @@ export async function paced(server: Server, request: string | RequestPlan, mode:
         res.on('end', () => {
           const status = res.statusCode ?? 0;
           statuses[status] = (statuses[status] ?? 0) + 1;
-          if (status >= 200 && status <= 299) latencies.push(performance.now() - due);
+          if (status >= 200 && status <= 299) {
+            const ms = performance.now() - due;
+            latencies.push(ms);
+            if (ms > slowest.ms) slowest = { ms, due };
+            (bySecond[Math.max(0, Math.floor((due - start) / 1000))] ??= []).push(ms);
+          }
           else sample ??= `HTTP ${status} ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`;
           resolve();
         });
@@ -159,6 +173,7 @@ export async function paced(server: Server, request: string | RequestPlan, mode:
 
   const start = performance.now() + 20;
   let sent = 0;
+  clientDelay.enable();
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
@@ -174,6 +189,7 @@ export async function paced(server: Server, request: string | RequestPlan, mode:
     timeouts += inflight.size;
     sample ??= `${inflight.size} requests still unanswered 15 s after the last was sent`;
   }
+  clientDelay.disable();
   const seconds = (performance.now() - start) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -183,5 +199,10 @@ export async function paced(server: Server, request: string | RequestPlan, mode:
     engine: server.engine, mode, seconds, requests, ok, non2xx: requests - ok, errors, timeouts, statuses, sample,
     // The achieved rate: a server slower than the offered rate stretches the run past its nominal length.
     perSecond: ok / Math.max(seconds, opts.seconds), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
+    stalls: {
+      clientP99: clientDelay.percentile(99) / 1e6, clientMax: clientDelay.max / 1e6,
+      slowestMs: slowest.ms, slowestAtSecond: (slowest.due - start) / 1000,
+      p99BySecond: Array.from(bySecond, (list) => (list ? percentile(list.sort((a, b) => a - b), 0.99) : NaN)),
+    },
   };
 }

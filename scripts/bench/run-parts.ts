@@ -87,6 +87,8 @@ export async function measured(server: Server, db: BenchDatabase | null, admin: 
   const result = await run();
   result.cpu = meter.stop(await pids());
   console.log(`    ${result.ok} ${noun}, ${result.perSecond.toFixed(0)}/s, p50 ${fmtMs(result.p50)} ms, p99 ${fmtMs(result.p99)} ms; ${formatCpu(result.cpu)}`);
+  const st = result.stalls;
+  if (st) console.log(`    slowest answer ${fmtMs(st.slowestMs)} ms (due ${st.slowestAtSecond.toFixed(1)} s into the run); load generator's event-loop delay p99 ${fmtMs(st.clientP99)} ms, max ${fmtMs(st.clientMax)} ms; p99 by second: ${st.p99BySecond.map((ms) => fmtMs(ms)).join(' ')} ms`);
   reportFailures(result);
   return result;
 }

@@ -19,7 +19,29 @@ export interface SessionUser {
  */
 export class SessionCache {
   private readonly entries = new Map<string, { at: number; user: SessionUser }>();
+  private readonly pending = new Map<string, Promise<SessionUser | null>>();
   constructor(private readonly ttlMs = 10_000, private readonly max = 10_000) {}
+
+  /**
+   * The cached user, or else one resolution shared by every request that arrives while it runs: when a busy
+   * session's entry lapses, its concurrent requests do not each read the session and queue on the same row's
+   * idle-mark UPDATE, each waiting for the one before it to commit. A delete() or clear() meanwhile wins: what
+   * the resolution read before it is answered once but not kept.
+   */
+  resolve(tokenHash: string, now: Date, load: () => Promise<SessionUser | null>): Promise<SessionUser | null> {
+    const hit = this.get(tokenHash, now);
+    if (hit) return Promise.resolve(hit);
+    const running = this.pending.get(tokenHash);
+    if (running) return running;
+    const resolution: Promise<SessionUser | null> = load()
+      .then((user) => {
+        if (user && this.pending.get(tokenHash) === resolution) this.set(tokenHash, user);
+        return user;
+      })
+      .finally(() => { if (this.pending.get(tokenHash) === resolution) this.pending.delete(tokenHash); });
+    this.pending.set(tokenHash, resolution);
+    return resolution;
+  }
 
   get(tokenHash: string, now: Date): SessionUser | null {
     const hit = this.entries.get(tokenHash);
@@ -38,10 +60,12 @@ export class SessionCache {
 
   delete(tokenHash: string): void {
     this.entries.delete(tokenHash);
+    this.pending.delete(tokenHash);
   }
 
   /** Forget everything: after a change of the unit tree, and in tests to see what another process, with a cold cache, would see. */
   clear(): void {
     this.entries.clear();
+    this.pending.clear();
   }
 }

@@ -12,23 +12,24 @@ export async function authenticate(deps: Deps, token: string): Promise<SessionUs
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
   const now = deps.now();
-  const cached = deps.sessions.get(parsed.tokenHash, now);
-  if (cached) return cached;
+  return deps.sessions.resolve(parsed.tokenHash, now, () => loadSession(deps, parsed.jurisdictionId, parsed.tokenHash, now));
+}
+
+/** The session, its user and role scopes from the database; the idle mark is moved on at most once a minute. */
+async function loadSession(deps: Deps, jurisdictionId: string, tokenHash: string, now: Date): Promise<SessionUser | null> {
   const db = deps.database.db;
-  const runtime = await deps.runtimes.get(parsed.jurisdictionId);
+  const runtime = await deps.runtimes.get(jurisdictionId);
   const idleMs = (runtime?.settings.security ?? DEFAULT_SETTINGS.security).sessionIdleMinutes * 60_000;
-  const session = await findSession(db, parsed.jurisdictionId, parsed.tokenHash, now, new Date(now.getTime() - idleMs));
+  const session = await findSession(db, jurisdictionId, tokenHash, now, new Date(now.getTime() - idleMs));
   if (!session) return null;
   let lastSeenAt = new Date(session.lastSeenAt);
   if (now.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await touchSession(db, parsed.jurisdictionId, parsed.tokenHash, now, new Date(now.getTime() - TOUCH_EVERY_MS));
+    await touchSession(db, jurisdictionId, tokenHash, now, new Date(now.getTime() - TOUCH_EVERY_MS));
     lastSeenAt = now;
   }
-  const user: SessionUser = {
-    jurisdictionId: parsed.jurisdictionId, userId: session.userId, username: session.username, displayName: session.displayName,
-    grants: await userGrants(db, parsed.jurisdictionId, session.userId), expiresAt: session.expiresAt,
-    idleUntil: new Date(lastSeenAt.getTime() + idleMs), tokenHash: parsed.tokenHash,
+  return {
+    jurisdictionId, userId: session.userId, username: session.username, displayName: session.displayName,
+    grants: await userGrants(db, jurisdictionId, session.userId), expiresAt: session.expiresAt,
+    idleUntil: new Date(lastSeenAt.getTime() + idleMs), tokenHash,
   };
-  deps.sessions.set(parsed.tokenHash, user);
-  return user;
 }
