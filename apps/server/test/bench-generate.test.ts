@@ -94,6 +94,12 @@ describe('bench generate: appeals copied from real lifecycles', () => {
     assert.equal(off.n, 0, 'every trigger is on again');
     const n = await one<{ n: number; numbers: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT number)::int AS numbers FROM appeals WHERE number LIKE 'G%'`);
     assert.deepEqual(n, { n: 2_500, numbers: 2_500 });
+    // With the triggers off, each copy takes its template's text-search pieces: searching by text finds copies too.
+    const unsearchable = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM appeals a WHERE a.number LIKE 'G%'
+      AND NOT EXISTS (SELECT 1 FROM appeal_search_grams s WHERE s.jurisdiction_id = a.jurisdiction_id AND s.appeal_id = a.id
+        AND s.grams @> minsheng_search_grams(minsheng_appeal_search_text(a.title, a.content))
+        AND s.grams <@ minsheng_search_grams(minsheng_appeal_search_text(a.title, a.content)))`);
+    assert.equal(unsearchable.n, 0, 'every generated appeal has the pieces of its own text');
   });
 
   it('spreads a load over --months months instead of years: a big load\'s monthly density with fewer appeals', async () => {

@@ -41,7 +41,7 @@ export interface GenerateOptions {
 export interface GenerateResult { appeals: number; events: number; seconds: number }
 
 /** The tables a copy writes to, whose secondary indexes are rebuilt once after the load. */
-const BULK_TABLES = ['appeals', 'appeal_events', 'appeal_clocks', 'appeal_clock_runs', 'appeal_assignments'];
+const BULK_TABLES = ['appeals', 'appeal_events', 'appeal_clocks', 'appeal_clock_runs', 'appeal_assignments', 'appeal_search_grams'];
 
 /** The bulk tables with triggers of their own. */
 const TRIGGERED_TABLES = ['appeals', 'appeal_events', 'appeal_clocks', 'appeal_clock_runs'];
