@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import type { Engine, Server } from './server';
 import { sleep } from './server';
 import type { CpuShare } from './cpu';
+import { processTreeCpuSeconds } from './cpu';
 
 /** The body of apps/server/test/harness.ts intakeBody(). */
 export const BASE_BODY = {
@@ -64,8 +65,10 @@ export interface RunResult {
 }
 
 /**
- * Wait (at most `maxMs`) until the server answers GET /api/health within 50 ms: requests a finished run left behind
- * (autocannon drops its connections at the end, the server still works through them) must not slow the next run.
+ * Wait (at most `maxMs`) until the server answers GET /api/health within 50 ms and its processes have been quiet
+ * (under a tenth of a core) for half a second: requests a finished run left behind (autocannon drops its connections
+ * at the end, the server still works through them), and the garbage collection after them, must not land in the
+ * first seconds of the next run.
  */
 export async function settle(server: Server, maxMs = 15_000): Promise<void> {
   const deadline = performance.now() + maxMs;
@@ -74,10 +77,18 @@ export async function settle(server: Server, maxMs = 15_000): Promise<void> {
     try {
       const res = await fetch(`${server.baseUrl}/api/health`, { signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();
-      if (res.ok && performance.now() - t0 < 50) return;
+      if (res.ok && performance.now() - t0 < 50 && await quiet(server)) return;
     } catch { /* still busy */ }
     await sleep(200);
   }
+}
+
+/** Whether the server's process tree used under 0.1 core over the next 500 ms (true where /proc is missing). */
+async function quiet(server: Server): Promise<boolean> {
+  const before = server.pid ? processTreeCpuSeconds(server.pid) : null;
+  await sleep(500);
+  const after = server.pid ? processTreeCpuSeconds(server.pid) : null;
+  return before === null || after === null || (after - before) / 0.5 < 0.1;
 }
 
 export function percentile(sorted: readonly number[], q: number): number {
