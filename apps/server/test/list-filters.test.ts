@@ -118,6 +118,8 @@ describe('list filters for the work queues', () => {
     assert.ok(!(await search('漏水')).includes(apart.id), 'both characters, but never adjacent: no match');
     assert.ok(has(await search('lamp'), lamp) && has(await search('street lamp'), lamp), 'any case, spaces inside the text');
     assert.ok(has(await search('水'), leak, apart), 'one character matches without the pair index');
+    assert.ok(has(await search('LA'), lamp) && has(await search('0%'), lamp), 'two characters: any case, % literal');
+    assert.ok(!(await search('0_')).includes(lamp.id) && !(await search('亮T')).includes(lamp.id), 'two characters never across title and content');
     assert.ok(has(await search('100%'), lamp) && has(await search('broken_now'), lamp), '% and _ are literal');
     assert.ok(!(await search('100%b')).includes(lamp.id));
     assert.deepEqual(await search(leak.number), [leak.id], 'the appeal number');

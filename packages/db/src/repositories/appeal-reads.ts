@@ -154,18 +154,31 @@ export function appealListConditions(jurisdictionId: string, scope: AppealScope,
     where.push(sql`(${appeals.redoCount} >= ${f.problem.redo} OR ${appeals.escalated}
       OR (${appeals.unitsPassed} >= ${f.problem.unitsWithoutLead} AND (${appeals.leadUnitId} IS NULL OR ${appeals.status} = 'return_requested')))`);
   }
-  if (f.text) {
-    const like = `%${f.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    // Two characters or more: only the appeals whose title or content hold every two-character piece of the text
-    // (the GIN index of appeal_search_grams), or whose number it is, are checked with ILIKE — not every appeal.
-    if ([...f.text].length >= 2) {
-      where.push(sql`${appeals.id} IN (SELECT appeal_id FROM appeal_search_grams WHERE jurisdiction_id = ${jurisdictionId} AND grams @> minsheng_search_grams(${f.text}::text)
-        UNION ALL SELECT id FROM appeals n WHERE n.jurisdiction_id = ${jurisdictionId} AND n.number = ${f.text})`);
-    }
-    where.push(sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${f.text})`);
-  }
+  if (f.text) where.push(textCondition(jurisdictionId, f.text));
   if (f.cursor) where.push(sql`(${appeals.createdAt}, ${appeals.id}) < (${f.cursor.createdAt}, ${f.cursor.id})`);
   return where;
+}
+
+/**
+ * Title or content holds the text (any case, % and _ literal), or it is the appeal's number. Two characters or more
+ * read the GIN index of appeal_search_grams (each appeal's lower-cased two-character pieces) instead of every appeal.
+ */
+function textCondition(jurisdictionId: string, text: string): SQL {
+  const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const exact = sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${text})`;
+  const length = [...text].length;
+  if (length < 2) return exact;
+  if (length === 2 && !text.includes('\n')) {
+    // One piece, and holding it is the match (pieces are lower-cased as ILIKE compares; a number is never two
+    // characters). Written as EXISTS alone, the planner judges from the pieces' statistics whether to walk the newest
+    // appeals (a common word such as 物业: the first page is near) or to read the index (a rare one).
+    return sql`EXISTS (SELECT 1 FROM appeal_search_grams s WHERE s.jurisdiction_id = ${appeals.jurisdictionId}
+      AND s.appeal_id = ${appeals.id} AND s.grams @> minsheng_search_grams(${text}::text))`;
+  }
+  // Longer: the appeals holding every piece (and the one with that number) are the candidates ILIKE checks.
+  return sql`${appeals.id} IN (SELECT appeal_id FROM appeal_search_grams WHERE jurisdiction_id = ${jurisdictionId}
+      AND grams @> minsheng_search_grams(${text}::text)
+    UNION ALL SELECT id FROM appeals n WHERE n.jurisdiction_id = ${jurisdictionId} AND n.number = ${text}) AND ${exact}`;
 }
 
 /** Running clocks for many appeals at once (list pages show lights without N+1 queries). */
