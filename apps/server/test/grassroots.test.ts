@@ -207,8 +207,9 @@ describe('grassroots network, community files and disputes over HTTP', () => {
     assert.deepEqual(r.body.revisits.map((x: { dueDate: string; due: boolean }) => [x.dueDate, x.due]), [['2026-11-30', false], ['2026-12-23', false]]);
     refused(await s.api('POST', `/api/grassroots/disputes/${d.id}/revisits/1`, { token: t['gulou.leader'], body: { finding: 'stable', note: '良好' } }), 404, 'NOT_FOUND');
     // The worker schedules the revisit run from start() (deterministic hourly key); its handler makes due revisits.
-    const { GRASSROOTS_JOB_HANDLERS, startGrassrootsSchedules } = await import('../src/modules/grassroots/grassroots-jobs');
-    const stop = startGrassrootsSchedules(s.deps, 3_600_000);
+    const { GRASSROOTS_JOB_HANDLERS, GRASSROOTS_SCHEDULE } = await import('../src/modules/grassroots/grassroots-jobs');
+    const { startSchedules } = await import('../src/jobs/schedules');
+    const stop = startSchedules(s.deps, [{ ...GRASSROOTS_SCHEDULE, everyMs: 3_600_000 }]);
     stop();
     await new Promise((ok) => setTimeout(ok, 200));
     const jobs = await queryRows<{ dedupe_key: string }>(s.deps.database.db, sql`SELECT dedupe_key FROM jobs WHERE kind = 'grassroots_revisits'`);

@@ -1,6 +1,7 @@
-import { enqueueJob, foldAnalytics, listJurisdictions } from '@minsheng/db';
+import { enqueueJob, foldAnalytics } from '@minsheng/db';
 import type { FoldResult, JobRow } from '@minsheng/db';
 import type { Deps } from '../deps';
+import type { Schedule } from './schedules';
 import { requireRuntime } from '../runtime/require-runtime';
 
 export const ANALYTICS_FOLD_JOB = 'analytics_fold';
@@ -19,19 +20,13 @@ export const ANALYTICS_JOB_HANDLERS = {
   [ANALYTICS_FOLD_JOB]: async (deps: Deps, job: JobRow) => { await runAnalyticsFold(deps, job.jurisdictionId); },
 };
 
-/** Enqueue a fold per jurisdiction now and every `everyMs` while the worker runs, one per period whoever schedules. */
-export function startAnalyticsSchedules(deps: Deps, everyMs = 30_000): () => void {
-  const run = () => {
-    const db = deps.database.db;
-    const slot = Math.floor(deps.now().getTime() / everyMs);
-    listJurisdictions(db)
-      .then(async (list) => {
-        for (const j of list) await enqueueJob(db, { jurisdictionId: j.id, kind: ANALYTICS_FOLD_JOB, dedupeKey: `${ANALYTICS_FOLD_JOB}:${slot}`, runAt: deps.now(), maxAttempts: 1 });
-      })
-      .catch((err) => console.error('[analytics] scheduling failed:', err instanceof Error ? err.message : err));
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
-}
+const FOLD_EVERY_MS = 30_000;
+
+/** A fold per jurisdiction when the worker starts and every 30 s after, one per period whoever schedules. */
+export const ANALYTICS_SCHEDULE: Schedule = {
+  name: 'analytics', everyMs: FOLD_EVERY_MS,
+  enqueue: async (deps, jurisdictionId, now) => {
+    const slot = Math.floor(now.getTime() / FOLD_EVERY_MS);
+    await enqueueJob(deps.database.db, { jurisdictionId, kind: ANALYTICS_FOLD_JOB, dedupeKey: `${ANALYTICS_FOLD_JOB}:${slot}`, runAt: now, maxAttempts: 1 });
+  },
+};

@@ -3,14 +3,16 @@ import { claimJobs, completeJob, enqueueJob, failJob, hasDueNotifications, listJ
 import type { JobRow } from '@minsheng/db';
 import type { Deps } from '../deps';
 import { sweepDeadlines } from './deadline-sweep';
-import { ANALYTICS_JOB_HANDLERS, startAnalyticsSchedules } from './analytics-fold';
+import { ANALYTICS_JOB_HANDLERS, ANALYTICS_SCHEDULE } from './analytics-fold';
 import { deliverNotifications } from '../modules/notifications/use-cases/deliver-notifications';
-import { startTextSchedules, TEXT_JOB_HANDLERS } from '../modules/text/text-jobs';
-import { PORTAL_JOB_HANDLERS, startPortalSchedules } from '../modules/board/portal-jobs';
-import { REPORT_JOB_HANDLERS, startReportSchedules } from '../modules/generated-reports/report-jobs';
+import { TEXT_JOB_HANDLERS, TEXT_SCHEDULE } from '../modules/text/text-jobs';
+import { PORTAL_JOB_HANDLERS, PORTAL_SCHEDULE } from '../modules/board/portal-jobs';
+import { REPORT_JOB_HANDLERS, REPORT_SCHEDULE } from '../modules/generated-reports/report-jobs';
 import { recordJob } from '../http/metrics';
-import { REGISTRY_JOB_HANDLERS, startRegistrySchedules } from '../modules/registry/registry-jobs';
-import { GRASSROOTS_JOB_HANDLERS, startGrassrootsSchedules } from '../modules/grassroots/grassroots-jobs';
+import { REGISTRY_JOB_HANDLERS, REGISTRY_SCHEDULE } from '../modules/registry/registry-jobs';
+import { GRASSROOTS_JOB_HANDLERS, GRASSROOTS_SCHEDULE } from '../modules/grassroots/grassroots-jobs';
+import { startSchedules } from './schedules';
+import type { Schedule } from './schedules';
 import { sweepProxyDeadlines } from '../modules/proxy-services/use-cases/sweep-proxy-deadlines';
 
 export type JobHandler = (deps: Deps, job: JobRow) => Promise<void>;
@@ -25,19 +27,22 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
     if (failure) throw failure;
   },
   notification_delivery: async (deps, job) => { await deliverNotifications(deps, job.jurisdictionId); },
-  // text_retrain (nightly and on demand), text_warnings (hourly): scheduled by startTextSchedules from start().
+  // text_retrain (nightly and on demand), text_warnings (hourly): scheduled by TEXT_SCHEDULE.
   ...TEXT_JOB_HANDLERS,
-  // portal_upkeep (board drafts, rate-limit purge; every 10 min) and monthly_bulletin (last month): startPortalSchedules.
+  // portal_upkeep (board drafts, rate-limit purge; every 10 min) and monthly_bulletin (last month): PORTAL_SCHEDULE.
   ...PORTAL_JOB_HANDLERS,
-  // generate_report (last week and last month, hotline and petition): startReportSchedules.
+  // generate_report (last week and last month, hotline and petition): REPORT_SCHEDULE.
   ...REPORT_JOB_HANDLERS,
-  // registry_upkeep (recurring receptions → portal directory; hourly): startRegistrySchedules.
+  // registry_upkeep (recurring receptions → portal directory; hourly): REGISTRY_SCHEDULE.
   ...REGISTRY_JOB_HANDLERS,
-  // grassroots_revisits (回访 of resolved disputes made due; hourly): startGrassrootsSchedules.
+  // grassroots_revisits (回访 of resolved disputes made due; hourly): GRASSROOTS_SCHEDULE.
   ...GRASSROOTS_JOB_HANDLERS,
-  // analytics_fold (count deltas and dirty appeals into the rollups; every 30 s): startAnalyticsSchedules.
+  // analytics_fold (count deltas and dirty appeals into the rollups; every 30 s): ANALYTICS_SCHEDULE.
   ...ANALYTICS_JOB_HANDLERS,
 };
+
+/** What each worker queues on a timer besides the per-minute sweep and the outbox (see `tick`). */
+export const SCHEDULES: readonly Schedule[] = [TEXT_SCHEDULE, PORTAL_SCHEDULE, REGISTRY_SCHEDULE, REPORT_SCHEDULE, GRASSROOTS_SCHEDULE, ANALYTICS_SCHEDULE];
 
 /**
  * Claims and runs jobs from the table. Any number of processes may run a worker: claims use SKIP LOCKED, and the
@@ -46,12 +51,7 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 export class Worker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private stopTextSchedules: (() => void) | null = null;
-  private stopPortalSchedules: (() => void) | null = null;
-  private stopRegistrySchedules: (() => void) | null = null;
-  private stopReportSchedules: (() => void) | null = null;
-  private stopGrassrootsSchedules: (() => void) | null = null;
-  private stopAnalyticsSchedules: (() => void) | null = null;
+  private stopSchedules: (() => void) | null = null;
   readonly id = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(private readonly deps: Deps, private readonly intervalMs = 5_000, private readonly handlers = JOB_HANDLERS) {}
@@ -60,29 +60,14 @@ export class Worker {
     if (this.timer) return;
     this.timer = setInterval(() => { this.running ??= this.tick().then(() => undefined, (err) => console.error('[worker]', err)).finally(() => { this.running = null; }); }, this.intervalMs);
     this.timer.unref();
-    this.stopTextSchedules = startTextSchedules(this.deps);
-    this.stopPortalSchedules = startPortalSchedules(this.deps);
-    this.stopRegistrySchedules = startRegistrySchedules(this.deps);
-    this.stopReportSchedules = startReportSchedules(this.deps);
-    this.stopGrassrootsSchedules = startGrassrootsSchedules(this.deps);
-    this.stopAnalyticsSchedules = startAnalyticsSchedules(this.deps);
+    this.stopSchedules = startSchedules(this.deps, SCHEDULES);
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.stopTextSchedules?.();
-    this.stopTextSchedules = null;
-    this.stopPortalSchedules?.();
-    this.stopPortalSchedules = null;
-    this.stopRegistrySchedules?.();
-    this.stopRegistrySchedules = null;
-    this.stopReportSchedules?.();
-    this.stopReportSchedules = null;
-    this.stopGrassrootsSchedules?.();
-    this.stopGrassrootsSchedules = null;
-    this.stopAnalyticsSchedules?.();
-    this.stopAnalyticsSchedules = null;
+    this.stopSchedules?.();
+    this.stopSchedules = null;
     await this.running;
   }
 

@@ -1,6 +1,7 @@
-import { enqueueJob, listJurisdictions, purgeLoginAttempts, purgeRateLimits } from '@minsheng/db';
+import { enqueueJob, purgeLoginAttempts, purgeRateLimits } from '@minsheng/db';
 import type { Executor, JobRow } from '@minsheng/db';
 import type { Deps } from '../../deps';
+import type { Schedule } from '../../jobs/schedules';
 import { requireRuntime } from '../../runtime/require-runtime';
 import { previousMonth } from '../portal/month';
 import { draftBoardPosts } from './use-cases/draft-board-posts';
@@ -34,16 +35,8 @@ export async function schedulePortalJobs(deps: Deps, db: Executor, jurisdictionI
   await enqueueJob(db, { jurisdictionId, kind: 'monthly_bulletin', dedupeKey: `monthly_bulletin:${month}`, payload: { month }, runAt: now, maxAttempts: 3 });
 }
 
-/** Enqueue the portal's jobs for every jurisdiction now and every minute while the worker runs (like the text jobs). */
-export function startPortalSchedules(deps: Deps, everyMs = 60_000): () => void {
-  const run = () => {
-    const db = deps.database.db;
-    listJurisdictions(db)
-      .then(async (list) => { for (const j of list) await schedulePortalJobs(deps, db, j.id, deps.now()); })
-      .catch((err) => console.error('[portal] scheduling failed:', err instanceof Error ? err.message : err));
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
-}
+/** Checked for every jurisdiction when the worker starts and every minute after (like the text jobs). */
+export const PORTAL_SCHEDULE: Schedule = {
+  name: 'portal', everyMs: 60_000,
+  enqueue: (deps, jurisdictionId, now) => schedulePortalJobs(deps, deps.database.db, jurisdictionId, now),
+};

@@ -1,6 +1,7 @@
-import { enqueueJob, listJurisdictions } from '@minsheng/db';
+import { enqueueJob } from '@minsheng/db';
 import type { Executor, JobRow } from '@minsheng/db';
 import type { Deps } from '../../deps';
+import type { Schedule } from '../../jobs/schedules';
 import { requireRuntime } from '../../runtime/require-runtime';
 import { REPORT_KINDS } from './report-body';
 import type { ReportKind } from './report-body';
@@ -32,16 +33,8 @@ export async function scheduleReportJobs(deps: Deps, db: Executor, jurisdictionI
   }
 }
 
-/** Schedule for every jurisdiction now and every 10 minutes while the worker runs (like the portal's jobs). */
-export function startReportSchedules(deps: Deps, everyMs = 600_000): () => void {
-  const run = () => {
-    const db = deps.database.db;
-    listJurisdictions(db)
-      .then(async (list) => { for (const j of list) await scheduleReportJobs(deps, db, j.id, deps.now()); })
-      .catch((err) => console.error('[reports] scheduling failed:', err instanceof Error ? err.message : err));
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
-}
+/** Checked for every jurisdiction when the worker starts and every 10 minutes after (like the portal's jobs). */
+export const REPORT_SCHEDULE: Schedule = {
+  name: 'reports', everyMs: 600_000,
+  enqueue: (deps, jurisdictionId, now) => scheduleReportJobs(deps, deps.database.db, jurisdictionId, now),
+};

@@ -1,6 +1,7 @@
-import { enqueueJob, listJurisdictions } from '@minsheng/db';
+import { enqueueJob } from '@minsheng/db';
 import type { JobRow } from '@minsheng/db';
 import type { Deps } from '../../deps';
+import type { Schedule } from '../../jobs/schedules';
 import { expandReceptionRules } from './use-cases/expand-reception-rules';
 
 /** registry_upkeep: keep recurring receptions expanded into the portal directory's horizon (idempotent). */
@@ -9,17 +10,9 @@ export const REGISTRY_JOB_HANDLERS = {
 };
 
 /** Enqueue the upkeep once an hour per jurisdiction (deterministic key), checked every minute while the worker runs. */
-export function startRegistrySchedules(deps: Deps, everyMs = 60_000): () => void {
-  const run = () => {
-    const db = deps.database.db;
-    const now = deps.now();
-    const hour = now.toISOString().slice(0, 13);
-    listJurisdictions(db)
-      .then(async (list) => { for (const j of list) await enqueueJob(db, { jurisdictionId: j.id, kind: 'registry_upkeep', dedupeKey: `registry_upkeep:${hour}`, runAt: now, maxAttempts: 1 }); })
-      .catch((err) => console.error('[registry] scheduling failed:', err instanceof Error ? err.message : err));
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
-}
+export const REGISTRY_SCHEDULE: Schedule = {
+  name: 'registry', everyMs: 60_000,
+  enqueue: async (deps, jurisdictionId, now) => {
+    await enqueueJob(deps.database.db, { jurisdictionId, kind: 'registry_upkeep', dedupeKey: `registry_upkeep:${now.toISOString().slice(0, 13)}`, runAt: now, maxAttempts: 1 });
+  },
+};

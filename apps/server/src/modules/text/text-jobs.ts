@@ -1,7 +1,8 @@
-import { activeTextModelHead, enqueueTextJob, listJurisdictions, setJobOutcome } from '@minsheng/db';
+import { activeTextModelHead, enqueueTextJob, setJobOutcome } from '@minsheng/db';
 import type { JobRow } from '@minsheng/db';
 import { localDay } from '@minsheng/text';
 import type { Deps } from '../../deps';
+import type { Schedule } from '../../jobs/schedules';
 import { classifierCache } from './classifier-cache';
 import { loadTextSettings } from './settings';
 import { retrainClassifier } from './use-cases/retrain-classifier';
@@ -29,30 +30,21 @@ export const TEXT_JOB_HANDLERS: Record<string, (deps: Deps, job: JobRow) => Prom
  * Queues the text module's scheduled runs under deterministic keys, so any number of processes schedule each run once:
  * the retrain once per local day after `retrainHour` (at once while the jurisdiction has no model — a fresh demo
  * gets one within seconds of starting), early warning once per local hour (yesterday and today so far). Also warms
- * the classifier cache so the first suggestion does not pay for loading the model.
+ * the classifier cache so the first suggestion does not pay for loading the model. Checked every minute.
  */
-export async function scheduleTextJobs(deps: Deps): Promise<void> {
-  const db = deps.database.db;
-  const now = deps.now();
-  for (const j of await listJurisdictions(db)) {
-    const runtime = await deps.runtimes.get(j.id);
-    if (!runtime) continue;
-    const settings = await loadTextSettings(db, j.id);
+export const TEXT_SCHEDULE: Schedule = {
+  name: 'text', everyMs: 60_000,
+  enqueue: async (deps, jurisdictionId, now) => {
+    const db = deps.database.db;
+    const runtime = await deps.runtimes.get(jurisdictionId);
+    if (!runtime) return;
+    const settings = await loadTextSettings(db, jurisdictionId);
     const local = new Date(now.getTime() + runtime.settings.utcOffsetMinutes * 60_000);
     const day = localDay(now, runtime.settings.utcOffsetMinutes);
-    if (local.getUTCHours() >= settings.retrainHour || !(await activeTextModelHead(db, j.id))) {
-      await enqueueTextJob(db, { jurisdictionId: j.id, kind: RETRAIN_JOB, dedupeKey: `${RETRAIN_JOB}:${day}`, runAt: now, payload: { scheduled: true } });
+    if (local.getUTCHours() >= settings.retrainHour || !(await activeTextModelHead(db, jurisdictionId))) {
+      await enqueueTextJob(db, { jurisdictionId, kind: RETRAIN_JOB, dedupeKey: `${RETRAIN_JOB}:${day}`, runAt: now, payload: { scheduled: true } });
     }
-    await enqueueTextJob(db, { jurisdictionId: j.id, kind: WARNING_JOB, dedupeKey: `${WARNING_JOB}:${day}T${String(local.getUTCHours()).padStart(2, '0')}`, runAt: now });
-    await classifierCache(deps.database).get(j.id);
-  }
-}
-
-/** Starts scheduling (now, then every minute) for a worker; returns the function that stops it. */
-export function startTextSchedules(deps: Deps, everyMs = 60_000): () => void {
-  const run = () => { scheduleTextJobs(deps).catch((err) => console.error('[text] scheduling failed:', err instanceof Error ? err.message : err)); };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
-}
+    await enqueueTextJob(db, { jurisdictionId, kind: WARNING_JOB, dedupeKey: `${WARNING_JOB}:${day}T${String(local.getUTCHours()).padStart(2, '0')}`, runAt: now });
+    await classifierCache(deps.database).get(jurisdictionId);
+  },
+};
