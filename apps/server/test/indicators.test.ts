@@ -163,6 +163,23 @@ describe('indicators and assessment', () => {
     const paged = await get(`/api/indicators/return/appeals?period=month&from=2026-11-01&limit=2&offset=2`);
     assert.equal(paged.body.total, 5);
     assert.equal(paged.body.items.length, 2);
+    // Keyset pages (`next` → `after`) walk the same members in the same order as offsets.
+    const all = (await get(`/api/indicators/return/appeals?period=month&from=2026-11-01&limit=5`)).body.items.map((i: any) => `${i.appealId}|${i.unitId}`);
+    const walked: string[] = [];
+    let next: string | null = null;
+    do {
+      const page: any = await get(`/api/indicators/return/appeals?period=month&from=2026-11-01&limit=2${next ? `&after=${next}` : ''}`);
+      assert.equal(page.status, 200, JSON.stringify(page.body));
+      walked.push(...page.body.items.map((i: any) => `${i.appealId}|${i.unitId}`));
+      next = page.body.next;
+    } while (next && walked.length < 10);
+    assert.deepEqual(walked, all);
+    assert.deepEqual(paged.body.items.map((i: any) => `${i.appealId}|${i.unitId}`), all.slice(2, 4));
+    for (const bad of ['x', Buffer.from('2026-11-01|a').toString('base64url'), Buffer.from('yesterday|a|b').toString('base64url')]) {
+      const res = await get(`/api/indicators/return/appeals?period=month&from=2026-11-01&after=${bad}`);
+      assert.equal(res.status, 400, bad);
+      assert.equal(res.body.error.code, 'VALIDATION_FAILED');
+    }
     const total = await get(`/api/indicators/direct_answer/appeals?period=month&from=2026-11-01&part=numerator`);
     assert.deepEqual(total.body.items.map((i: any) => i.appealId), [id.E]);
   });

@@ -86,20 +86,27 @@ export function wholeDaysBefore(from: Date, to: Date, asOf: Date, offsetMinutes:
  * The signed rows a figure sums over whole days (indicator, unit_id, accused_unit_id, group_value, n, numerator):
  * the day sums of `dim`, less the stored members they hold that a reader must not count as stored — those of
  * appeals marked dirty (recomputed inline by the caller) and those excluded from their indicator. 满意率's numerator
- * is the reader's weight of each level.
+ * is the reader's weight of each level. With `measure: 'positive'` the numerator column counts the members with a
+ * share instead (a drill-down's numerator list): 满意率's members of a level the reader weighs above zero, and for
+ * every other indicator the stored numerator itself, each member's being 0 or 1. `indicator` keeps one indicator's.
  */
-export function wholeDaySumsSql(q: { jurisdictionId: string; weights: Record<SatisfactionLevel, number> }, dim: IndicatorDayDim, days: { from: Date; to: Date }): SQL {
+export function wholeDaySumsSql(q: { jurisdictionId: string; weights: Record<SatisfactionLevel, number> }, dim: IndicatorDayDim, days: { from: Date; to: Date }, o: { measure?: 'share' | 'positive'; indicator?: string } = {}): SQL {
   const j = q.jurisdictionId;
-  const numerator = (n: SQL, level: SQL, stored: SQL) => sql`CASE WHEN indicator = 'satisfaction' THEN ${n} * ${satisfactionWeight(level, q.weights)} ELSE ${stored} END`;
+  const positive = o.measure === 'positive';
+  const numerator = (n: SQL, level: SQL, stored: SQL) => (positive
+    ? sql`CASE WHEN indicator = 'satisfaction' THEN CASE WHEN ${satisfactionWeight(level, q.weights)} > 0 THEN ${n} ELSE 0 END ELSE ${stored} END`
+    : sql`CASE WHEN indicator = 'satisfaction' THEN ${n} * ${satisfactionWeight(level, q.weights)} ELSE ${stored} END`);
+  const only = (col: string) => (o.indicator === undefined ? sql`` : sql`AND ${sql.raw(col)} = ${o.indicator}`);
   return sql`
     SELECT indicator, unit_id, NULLIF(accused_unit_id, '') AS accused_unit_id, value AS group_value, n,
            ${numerator(sql`n`, sql`NULLIF(satisfaction, '')`, sql`numerator`)} AS numerator
       FROM analytics_indicator_days
-     WHERE jurisdiction_id = ${j} AND dim = ${dim} AND day_start >= ${days.from} AND day_start < ${days.to}
+     WHERE jurisdiction_id = ${j} AND dim = ${dim} AND day_start >= ${days.from} AND day_start < ${days.to} ${only('indicator')}
     UNION ALL
-    SELECT indicator, unit_id, accused_unit_id, ${memberGroupValueSql(dim, 's')}, -1, -(${numerator(sql`1`, sql`satisfaction`, sql`numerator`)})
+    SELECT indicator, unit_id, accused_unit_id, ${memberGroupValueSql(dim, 's')}, -1,
+           -(${numerator(sql`1`, sql`satisfaction`, positive ? sql`(numerator > 0)::int` : sql`numerator`)})
       FROM analytics_indicator_members s
-     WHERE s.jurisdiction_id = ${j} AND s.at >= ${days.from} AND s.at < ${days.to} AND s.track = 'hotline'
+     WHERE s.jurisdiction_id = ${j} AND s.at >= ${days.from} AND s.at < ${days.to} AND s.track = 'hotline' ${only('s.indicator')}
        AND s.appeal_id IN (SELECT d.appeal_id FROM analytics_dirty_appeals d WHERE d.jurisdiction_id = ${j}
                            UNION SELECT x.appeal_id FROM assessment_exclusions x WHERE x.jurisdiction_id = ${j})
        AND (EXISTS (SELECT 1 FROM analytics_dirty_appeals d WHERE d.jurisdiction_id = ${j} AND d.appeal_id = s.appeal_id)

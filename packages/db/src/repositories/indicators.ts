@@ -183,29 +183,86 @@ export async function computeIndicatorFigures(db: Executor, q: IndicatorQuery, o
   return rows.map(figureRow);
 }
 
-/** The members behind one figure (its denominator, or only those with a numerator share), oldest first, paged. */
-export async function listIndicatorMembers(db: Executor, q: IndicatorQuery, f: { indicator: IndicatorCode; groupKey: string | null; part: 'numerator' | 'denominator'; limit: number; offset: number }): Promise<{ total: number; items: MemberRow[] }> {
+/** Where a keyset page of a drill-down resumes: after this member in (at, appeal_id, unit_id) order. */
+export interface MemberCursor { at: Date; appealId: string; unitId: string }
+
+export interface MemberListing {
+  indicator: IndicatorCode;
+  groupKey: string | null;
+  part: 'numerator' | 'denominator';
+  limit: number;
+  offset: number;
+  after?: MemberCursor | undefined;
+}
+
+/**
+ * The members behind one figure (its denominator, or only those with a numerator share), oldest first, paged by
+ * offset or after a cursor. The total is counted the way the figure is (the day sums, then member by member for
+ * the rest), and the page read from the members in index order — a month's first page reads a few hundred index
+ * entries, not every member of the month.
+ */
+export async function listIndicatorMembers(db: Executor, q: IndicatorQuery, f: MemberListing): Promise<{ total: number; items: MemberRow[] }> {
+  const total = await countIndicatorMembers(db, q, f);
+  if (!total || (!f.after && f.offset >= total)) return { total, items: [] };
+  const j = q.jurisdictionId;
   // Without a group the figure is the total: no roll-up join, so each member is listed once.
   const g = f.groupKey === null ? { key: sql`''`, join: sql`` } : grouping(q);
-  const where = sql`m.indicator = ${f.indicator} AND ${memberFilter(q, g.key)}
-    ${f.groupKey === null ? sql`` : sql`AND ${g.key} = ${f.groupKey}`} ${f.part === 'numerator' ? sql`AND m.numerator > 0` : sql``}`;
-  // The page is cut before the appeals are joined for their number and title.
-  const rows = await queryRows<{ appeal_id: string; number: string; title: string; unit_id: string; at: Date | string; numerator: number | string; total: number }>(db, sql`
-    WITH ${membersSql(q)},
-    page AS (SELECT m.appeal_id, m.unit_id, m.at, m.numerator, count(*) OVER ()::int AS total FROM members m ${g.join}
-      WHERE ${where} ORDER BY m.at, m.appeal_id, m.unit_id LIMIT ${f.limit} OFFSET ${f.offset})
-    SELECT p.appeal_id, a.number, a.title, p.unit_id, p.at, p.numerator, p.total
-      FROM page p JOIN appeals a ON a.jurisdiction_id = ${q.jurisdictionId} AND a.id = p.appeal_id
+  const numerator = sql`CASE WHEN m.indicator = 'satisfaction' THEN ${satisfactionWeight(sql`m.satisfaction`, q.weights)} ELSE m.numerator END`;
+  // What the figure counts of a member row (stored or recomputed) under alias m, as of asOf.
+  const where = sql`m.indicator = ${f.indicator} AND m.at >= ${q.from} AND m.at < ${q.to} AND m.at <= ${q.asOf} AND (NOT m.pending OR m.at < ${q.asOf})
+    AND ${memberFilter(q, g.key)} ${f.groupKey === null ? sql`` : sql`AND ${g.key} = ${f.groupKey}`} ${f.part === 'numerator' ? sql`AND ${numerator} > 0` : sql``}
+    ${f.after ? sql`AND (m.at, m.appeal_id, m.unit_id) > (${f.after.at}, ${f.after.appealId}, ${f.after.unitId})` : sql``}`;
+  const order = sql`ORDER BY m.at, m.appeal_id, m.unit_id`;
+  // The stored members in index order, as many as the page needs, and every one of the (few) dirty appeals
+  // recomputed; the page is cut from both, then joined to the appeals for their number and title.
+  const rows = await queryRows<{ appeal_id: string; number: string; title: string; unit_id: string; at: Date | string; numerator: number | string }>(db, sql`
+    WITH page AS (
+      (SELECT m.appeal_id, m.unit_id, m.at, ${numerator} AS numerator FROM analytics_indicator_members m ${g.join}
+        WHERE m.jurisdiction_id = ${j} AND ${where}
+          AND NOT EXISTS (SELECT 1 FROM analytics_dirty_appeals d WHERE d.jurisdiction_id = ${j} AND d.appeal_id = m.appeal_id)
+        ${order} LIMIT ${f.offset + f.limit})
+      UNION ALL
+      (SELECT m.appeal_id, m.unit_id, m.at, ${numerator} FROM ${materialMembersSql(j, dirtyAppealsSql(j))} m ${g.join} WHERE ${where})
+      ORDER BY at, appeal_id, unit_id LIMIT ${f.limit} OFFSET ${f.offset})
+    SELECT p.appeal_id, a.number, a.title, p.unit_id, p.at, p.numerator
+      FROM page p JOIN appeals a ON a.jurisdiction_id = ${j} AND a.id = p.appeal_id
      ORDER BY p.at, p.appeal_id, p.unit_id`);
-  let total = rows[0]?.total ?? 0;
-  if (!rows.length && f.offset > 0) {
-    const [c] = await queryRows<{ n: number }>(db, sql`WITH ${membersSql(q)} SELECT count(*)::int AS n FROM members m ${g.join} WHERE ${where}`);
-    total = c?.n ?? 0;
-  }
   return {
     total,
     items: rows.map((r) => ({ appealId: r.appeal_id, number: r.number, title: r.title, unitId: r.unit_id, at: new Date(r.at), numerator: Math.round(Number(r.numerator) * 10_000) / 10_000 })),
   };
+}
+
+/**
+ * How many members a drill-down lists: the figure's denominator, or its members with a share — read like the
+ * figure from the day sums of the whole days before asOf plus the rest member by member, so it equals the list.
+ */
+async function countIndicatorMembers(db: Executor, q: IndicatorQuery, f: MemberListing): Promise<number> {
+  const offset = await indicatorDaysOffset(db, q.jurisdictionId);
+  const days = offset === null ? null : wholeDaysBefore(q.from, q.to, q.asOf, offset);
+  const g = f.groupKey === null ? { key: sql`''`, join: sql`` } : grouping(q);
+  const groupFilter = f.groupKey === null ? sql`` : sql`AND ${g.key} = ${f.groupKey}`;
+  if (!days) {
+    const [row] = await queryRows<{ n: number }>(db, sql`WITH ${membersSql(q)}
+      SELECT count(*)::int AS n FROM members m ${g.join}
+       WHERE m.indicator = ${f.indicator} AND ${memberFilter(q, g.key)} ${groupFilter} ${f.part === 'numerator' ? sql`AND m.numerator > 0` : sql``}`);
+    return row?.n ?? 0;
+  }
+  // Read under the grouping's own day sums (each member once per grouping); the total under the unit's.
+  const dim = f.groupKey === null ? 'unit' : q.groupBy;
+  const key = f.groupKey === null ? sql`''` : q.groupBy === 'unit' ? g.key : sql`m.group_value`;
+  const positive = f.part === 'numerator';
+  const [row] = await queryRows<{ n: number | string | null }>(db, sql`
+    WITH ${membersSql(q, undefined, days)},
+    signed AS (
+      ${wholeDaySumsSql(q, dim, days, { measure: positive ? 'positive' : 'share', indicator: f.indicator })}
+      UNION ALL
+      SELECT m.indicator, m.unit_id, m.accused_unit_id, ${memberGroupValueSql(dim, 'm')}, 1, (m.numerator > 0)::int
+        FROM members m WHERE m.indicator = ${f.indicator} AND m.track = 'hotline' AND ${notExcluded(q)}
+    )
+    SELECT sum(${positive ? sql`m.numerator` : sql`m.n`})::bigint AS n FROM signed m ${g.join}
+     WHERE ${scopeFilter(q)} AND ${keyFilter(q, key)} ${f.groupKey === null ? sql`` : sql`AND ${key} = ${f.groupKey}`}`);
+  return Number(row?.n ?? 0);
 }
 
 export type ExclusionRow = typeof assessmentExclusions.$inferSelect;

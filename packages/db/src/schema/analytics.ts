@@ -29,6 +29,8 @@ export const analyticsIndicatorMembers = pgTable('analytics_indicator_members', 
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.appealId, t.indicator, t.ord] }),
   index('analytics_indicator_members_at_idx').on(t.jurisdictionId, t.at),
+  // A drill-down pages through one indicator's members of a period oldest first: a page reads its own entries only.
+  index('analytics_indicator_members_indicator_at_idx').on(t.jurisdictionId, t.indicator, t.at),
 ]);
 
 /**

@@ -24,9 +24,9 @@ export function presentFigures(period: Period, groupBy: string, rows: readonly F
 }
 
 /** The appeals behind a figure: ids, numbers and titles only (no personal data). */
-export function presentMembers(period: Period, page: { total: number; items: readonly MemberRow[] }, limit: number, offset: number) {
+export function presentMembers(period: Period, page: { total: number; items: readonly MemberRow[] }, limit: number, offset: number, next: string | null) {
   return {
-    period: presentPeriod(period), total: page.total, limit, offset,
+    period: presentPeriod(period), total: page.total, limit, offset, next,
     items: page.items.map((m) => ({ appealId: m.appealId, number: m.number, title: m.title, unitId: m.unitId, at: m.at.toISOString(), numerator: m.numerator })),
   };
 }

@@ -24,6 +24,7 @@ export const IndicatorAppealsQuery = Type.Object({
   part: Type.Optional(Type.Union([Type.Literal('numerator'), Type.Literal('denominator')], { description: 'default denominator' })),
   limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|1[0-9][0-9]|200)$', description: '1–200 (default 50)' })),
   offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
+  after: Type.Optional(Type.String({ maxLength: 300, pattern: '^[A-Za-z0-9_-]+$', description: 'keyset page: the `next` of the previous page (offset then counts from it)' })),
 }, { additionalProperties: false });
 export type IndicatorAppealsQueryInput = Static<typeof IndicatorAppealsQuery>;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "analytics_indicator_members_indicator_at_idx" ON "analytics_indicator_members" USING btree ("jurisdiction_id","indicator","at");
