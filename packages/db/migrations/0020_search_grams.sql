@@ -33,7 +33,9 @@ SELECT jurisdiction_id, id, minsheng_search_grams(minsheng_appeal_search_text(ti
 -- btree_gin lets the GIN index lead with the tenant, as every index here does.
 CREATE EXTENSION IF NOT EXISTS btree_gin;
 --> statement-breakpoint
-CREATE INDEX "appeal_search_grams_idx" ON "appeal_search_grams" USING gin ("jurisdiction_id","grams");
+-- A small pending list (256 kB, not 4 MB): new pieces are queued cheaply as before, and the intake that merges the
+-- queue into the index waits about 20 ms instead of about 75 (measured with single-row inserts).
+CREATE INDEX "appeal_search_grams_idx" ON "appeal_search_grams" USING gin ("jurisdiction_id","grams") WITH (gin_pending_list_limit = 256);
 --> statement-breakpoint
 -- New appeals per statement (intake writes one; an import or the generator many).
 CREATE OR REPLACE FUNCTION minsheng_search_appeals_added() RETURNS trigger AS $$
