@@ -205,5 +205,14 @@ describe('mass-work registry over HTTP', () => {
     refused(await s.api('POST', `/api/registry/diaries/${written.body.id}/to-appeal`, { token: tokens['xinyi.leader'], body: {} }), 409, 'ALREADY_CONVERTED');
     const [audit] = await queryRows<{ n: number }>(s.deps.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'registry_to_appeal' AND actor_user_id = ${ids['xinyi.leader']}`);
     assert.equal(audit!.n, 1);
+    // Two clicks at once: one appeal; the other click is refused and leaves nothing behind (no appeal, no audit line).
+    const twice = await s.api('POST', '/api/registry/diaries', { token: tokens['xinyi.leader'], body: { ...entry, needsHeard: '路口红绿灯时长太短，老人过马路来不及。' } });
+    assert.equal(twice.status, 201, JSON.stringify(twice.body));
+    const appealsBefore = (await queryRows<{ n: number }>(s.deps.database.db, sql`SELECT count(*)::int AS n FROM appeals`))[0]!.n;
+    const clicks = await Promise.all([1, 2].map(() => s.api('POST', `/api/registry/diaries/${twice.body.id}/to-appeal`, { token: tokens['xinyi.leader'], body: {} })));
+    assert.deepEqual(clicks.map((c) => c.status).sort(), [201, 409], JSON.stringify(clicks.map((c) => c.body)));
+    assert.equal((await queryRows<{ n: number }>(s.deps.database.db, sql`SELECT count(*)::int AS n FROM appeals`))[0]!.n, appealsBefore + 1);
+    const [audits] = await queryRows<{ n: number }>(s.deps.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'registry_to_appeal' AND target_id = ${twice.body.id}`);
+    assert.equal(audits!.n, 1);
   });
 });

@@ -1,4 +1,6 @@
-import type { Database } from '../connection';
+import type { Database, Executor } from '../connection';
+import { queryRows } from '../raw';
+import { positionalSql } from '../raw-rows';
 import type { AppealInsert, CitizenRow, EventInsert } from './appeal-writes';
 import type { citizens } from '../schema';
 
@@ -84,11 +86,15 @@ function intakeParams(w: IntakeWrite): unknown[] {
  * Write a whole intake — the citizen's identity, the day's number, the appeal, its first event and the idempotency record —
  * as ONE statement of data-modifying CTEs. A single statement is atomic without BEGIN/COMMIT, costs one round trip,
  * and holds the per-day counter row lock only for that statement, which is what lets intakes run in parallel.
- * The first event of an appeal has seq 1, no previous hash and the appeal's own hash head ($21 = $30).
+ * The first event of an appeal has seq 1, no previous hash and the appeal's own hash head ($21 = $30). With `tx` it
+ * runs in that transaction instead, and commits with whatever else the caller writes there.
  */
-export async function insertIntake(database: Pick<Database, 'prepared'>, w: IntakeWrite): Promise<{ number: string; citizen: CitizenRow | null }> {
+export async function insertIntake(database: Pick<Database, 'prepared'>, w: IntakeWrite, tx?: Executor): Promise<{ number: string; citizen: CitizenRow | null }> {
   const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v3`;
-  const rows = await database.prepared<Record<string, unknown>>(name, STATEMENTS.get(name)!, intakeParams(w));
+  // In a caller's transaction (an intake recorded together with something else) the same statement runs unnamed there.
+  const rows = tx
+    ? await queryRows<Record<string, unknown>>(tx, positionalSql(STATEMENTS.get(name)!, intakeParams(w)))
+    : await database.prepared<Record<string, unknown>>(name, STATEMENTS.get(name)!, intakeParams(w));
   const row = rows[0]!;
   const citizen: CitizenRow | null = row.id ? {
     jurisdictionId: row.jurisdiction_id as string, id: row.id as string, nameEnc: row.name_enc as string | null, phoneEnc: row.phone_enc as string | null,

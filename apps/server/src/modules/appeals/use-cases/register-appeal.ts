@@ -4,7 +4,7 @@ import type { AppealKind, Channel, Track, Urgency } from '@minsheng/contracts';
 import { eventHash, isIdNumber, isPhoneNumber, normalizePhone, selectDeadlinePolicy } from '@minsheng/domain';
 import type { PolicyClocks } from '@minsheng/domain';
 import { findAppeal, insertIntake, newId, unitPaths } from '@minsheng/db';
-import type { AppealRow, CitizenRow } from '@minsheng/db';
+import type { AppealRow, CitizenRow, Executor } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -59,7 +59,8 @@ export interface IdempotencyRecord { key: string; requestHash: string }
  */
 export interface RegisteredAppeal { appeal: AppealRow; citizen: CitizenRow | null; ownerPath: string[] }
 
-export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, idempotency?: IdempotencyRecord): Promise<RegisteredAppeal> {
+/** With `tx`, the appeal is written in the caller's transaction (and commits or rolls back with what it writes next). */
+export async function registerAppeal(deps: Deps, registrar: Registrar, input: RegisterAppealInput, idempotency?: IdempotencyRecord, tx?: Executor): Promise<RegisteredAppeal> {
   const jurisdictionId = registrar.kind === 'staff' ? registrar.user.jurisdictionId : registrar.jurisdictionId;
   const runtime = await requireRuntime(deps, jurisdictionId);
   const db = deps.database.db;
@@ -146,7 +147,7 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
     idempotency: idempotency ? { ...idempotency, userId: actorUserId ?? 'public' } : undefined,
     clock,
     notification: citizenRow?.phoneEnc ? { id: newId(now.getTime()), recipientEnc: citizenRow.phoneEnc } : undefined,
-  });
+  }, tx);
   const appeal = {
     ...row, number: written.number, citizenId: written.citizen?.id ?? null, routingRuleId: null, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null,
     redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null,

@@ -80,9 +80,10 @@ export async function reportToAppeal(deps: Deps, user: SessionUser, id: string, 
   const appeal = await registerFromRegistry(deps, user, {
     channel: 'field_visit', kind: input.kind ?? 'help', title: input.title?.trim() || [...r.content].slice(0, 30).join(''), content: r.content,
     categoryId: input.categoryId, areaCode: r.areaCode ?? undefined,
-  }, { type: 'warning_report', id });
-  // Two clicks at once: the second appeal stays an ordinary appeal, but the report links only the first.
-  if (!(await settleWarningReport(deps.database.db, jid, id, { status: 'appeal', appealId: appeal.id, handledBy: user.userId, handledAt: deps.now() }))) throw new AppError('ALREADY_RECORDED');
+  }, { type: 'warning_report', id }, async (tx, made) => {
+    // Two clicks at once: the second finds the report settled, and its appeal is rolled back with it.
+    if (!(await settleWarningReport(tx, jid, id, { status: 'appeal', appealId: made.id, handledBy: user.userId, handledAt: deps.now() }))) throw new AppError('ALREADY_RECORDED');
+  });
   return { report: (await present(deps, jid, net, [(await findWarningReport(deps.database.db, jid, id))!]))[0]!, number: appeal.number, appealId: appeal.id };
 }
 

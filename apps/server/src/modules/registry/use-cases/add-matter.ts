@@ -29,16 +29,16 @@ export async function addMatter(deps: Deps, user: SessionUser, sessionId: string
   if (input.assignedUnitId && !people.unitNames.has(input.assignedUnitId)) throw new AppError('UNKNOWN_UNIT', undefined, { field: 'assignedUnitId' });
   const content = input.content.trim();
   const matterId = newId();
-  const appeal = await registerFromRegistry(deps, user, {
+  const now = deps.now();
+  // The matter and its appeal are written together: a reception never lists a matter without its appeal, or the reverse.
+  await registerFromRegistry(deps, user, {
     channel: 'leader_reception', kind: input.kind ?? 'help', title: input.title?.trim() || [...content].slice(0, 30).join(''), content,
     citizen: input.visitorName || input.visitorPhone ? { name: input.visitorName, phone: input.visitorPhone } : undefined,
     categoryId: input.categoryId, areaCode: input.areaCode,
-  }, { type: 'reception_session', id: session.id });
-  const now = deps.now();
-  await insertReceptionMatter(deps.database.db, {
+  }, { type: 'reception_session', id: session.id }, (tx, appeal) => insertReceptionMatter(tx, {
     jurisdictionId: jid, id: matterId, sessionId: session.id, visitorNameEnc: input.visitorName ? deps.cipher.encrypt(input.visitorName.trim()) : null,
     visitorCount: input.visitorCount ?? 1, content, appealId: appeal.id, assignedUnitId: input.assignedUnitId ?? null,
     dueAt: runtime.calendar.addDuration(now, runtime.settings.registry.matterDueWorkingDays, 'working_days'), createdBy: user.userId, createdAt: now,
-  });
+  }));
   return getSession(deps, user, session.id);
 }

@@ -18,8 +18,9 @@ export async function diaryToAppeal(deps: Deps, user: SessionUser, id: string, i
   const appeal = await registerFromRegistry(deps, user, {
     channel: 'field_visit', kind: input.kind ?? 'help', title: input.title?.trim() || [...entry.needsHeard].slice(0, 30).join(''),
     content: `${entry.needsHeard}${entry.place ? `\n走访地点：${entry.place}` : ''}`, categoryId: input.categoryId, areaCode: input.areaCode,
-  }, { type: 'diary_entry', id });
-  // Two clicks at once: the second registration stays an ordinary appeal, but the entry links only the first.
-  if (!(await linkDiaryAppeal(deps.database.db, jid, id, appeal.id))) throw new AppError('ALREADY_CONVERTED');
+  }, { type: 'diary_entry', id }, async (tx, made) => {
+    // Two clicks at once: the second finds the entry linked, and its appeal is rolled back with it.
+    if (!(await linkDiaryAppeal(tx, jid, id, made.id))) throw new AppError('ALREADY_CONVERTED');
+  });
   return { ...presentDiary((await findDiaryEntry(deps.database.db, jid, id))!, await loadPeople(deps, jid)), number: appeal.number };
 }
