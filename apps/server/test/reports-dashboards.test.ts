@@ -1,5 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@minsheng/contracts';
+import { queryRows } from '@minsheng/db';
 import { intakeBody, startTestServer } from './harness';
 import type { TestServer } from './harness';
 
@@ -202,5 +205,29 @@ describe('dashboard charts: trend, breakdown, streets', () => {
     const ok = await get('/api/reports/volume-trend?bucket=month&from=2024-01-01');
     assert.equal(ok.buckets.length, 35, 'months may span the whole custom period');
     for (const path of ['/api/reports/volume-trend', '/api/reports/breakdown', '/api/reports/streets']) assert.equal((await s.api('GET', path)).status, 401);
+  });
+
+  it('看板: a unit reader counts its units as the leader does; closed today counts once, open appeals read from their index', async () => {
+    type Unit = { unitId: string; todayIntake: number; open: number; overdue: number; dueSoon: number; closedToday: number };
+    const unitOf = (d: { byUnit: Unit[] }, key: string) => d.byUnit.find((u) => u.unitId === s.unit(key));
+    const leader = await get<{ byUnit: Unit[]; totals: Unit }>('/api/reports/dashboard?days=30');
+    // 鼓楼's station never signed for its appeal (overdue); 城管 was just sent today's (due soon), both read by key.
+    const gulou = await get<{ byUnit: Unit[]; totals: Unit }>('/api/reports/dashboard?days=30', 'gulou.leader');
+    assert.deepEqual(unitOf(gulou, 'station-370812001002'), unitOf(leader, 'station-370812001002'));
+    assert.equal(gulou.totals.overdue, 1);
+    const chengguan = await get<{ byUnit: Unit[]; totals: Unit }>('/api/reports/dashboard?days=30', 'chengguan.handler');
+    assert.deepEqual(chengguan.byUnit, [unitOf(leader, 'dept-chengguan')]);
+    assert.deepEqual([chengguan.totals.dueSoon, chengguan.totals.overdue], [1, 0]);
+
+    // Registered and answered today: one more intake and one closure today, and no more open appeals.
+    const id = await register(s.clock.now, { channel: 'web', kind: 'consultation', areaCode: '370812' });
+    await act('agent', id, { action: 'answer_directly', answer: '已告知办理流程。' });
+    const after = await get<{ totals: Unit; byStatus: { status: string; count: number }[] }>('/api/reports/dashboard?days=30');
+    assert.deepEqual([after.totals.todayIntake, after.totals.closedToday, after.totals.open], [leader.totals.todayIntake + 1, leader.totals.closedToday + 1, leader.totals.open]);
+    assert.equal(after.byStatus.reduce((n, r) => n + r.count, 0), after.totals.open, 'by status: the open appeals');
+
+    // appeals_open_idx serves only if the readers' list of terminal statuses is its predicate's.
+    const [index] = await queryRows<{ indexdef: string }>(s.deps.database.db, sql`SELECT indexdef FROM pg_indexes WHERE indexname = 'appeals_open_idx'`);
+    assert.deepEqual([...index!.indexdef.matchAll(/'(\w+)'/g)].map((m) => m[1]).sort(), [...TERMINAL_STATUSES].sort());
   });
 });

@@ -90,6 +90,17 @@ export const appeals = pgTable('appeals', {
   index('appeals_citizen_idx').on(t.jurisdictionId, t.citizenId),
   index('appeals_master_idx').on(t.jurisdictionId, t.masterId).where(sql`master_id IS NOT NULL`),
   uniqueIndex('appeals_external_idx').on(t.jurisdictionId, t.externalSource, t.externalId).where(sql`external_id IS NOT NULL`),
+  // The dashboards (issue 7). Open appeals (status not in TERMINAL_STATUSES, which the predicate repeats: a reader
+  // must write the same list for PostgreSQL to use it) with every column the 看板 and 街镇分布 read, so their
+  // counts are index-only scans of the ~20% still open instead of the whole table.
+  index('appeals_open_idx').on(t.jurisdictionId, t.createdAt, t.status, t.leadUnitId, t.ownerUnitId, t.accusedUnitId, t.areaCode, t.closedAt, t.id)
+    .where(sql`status NOT IN ('closed', 'referred', 'rejected', 'merged')`),
+  // A period's appeals with what 街镇分布 groups and filters by: an index-only range scan instead of their rows.
+  index('appeals_report_idx').on(t.jurisdictionId, t.createdAt, t.areaCode, t.status, t.accusedUnitId, t.ownerUnitId, t.id),
+  // Closed today (看板) without reading every closed appeal.
+  index('appeals_closed_idx').on(t.jurisdictionId, t.closedAt).where(sql`closed_at IS NOT NULL`),
+  // A unit reader's scope starts from the appeals its units own (and appeal_assignments_unit_idx for those sent to them).
+  index('appeals_owner_idx').on(t.jurisdictionId, t.ownerUnitId, t.createdAt),
 ]);
 
 /** Every unit an appeal was ever sent to (主办/协办), so a unit keeps seeing what it handled. */
@@ -142,6 +153,9 @@ export const appealClocks = pgTable('appeal_clocks', {
 }, (t) => [
   primaryKey({ columns: [t.jurisdictionId, t.appealId, t.clock] }),
   index('appeal_clocks_due_idx').on(t.jurisdictionId, t.dueAt).where(sql`stopped_at IS NULL AND paused_at IS NULL`),
+  // Clocks that stopped or paused past their due time: with the running ones past due (the index above), the appeals
+  // that ran past a deadline (街镇分布's 超期), read as a set instead of probed appeal by appeal.
+  index('appeal_clocks_late_idx').on(t.jurisdictionId, t.appealId).where(sql`due_at < coalesce(stopped_at, paused_at)`),
 ]);
 
 /**

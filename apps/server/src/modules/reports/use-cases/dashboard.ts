@@ -5,8 +5,8 @@ import type { DailyCountRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
-import { appealScopeCondition } from '@minsheng/db';
 import { appealScopeOf } from '../../appeals/appeal-scope';
+import { scopedAppeals, withSettings } from './report-window';
 
 export interface DashboardInput {
   /** Days of trend, ending today (local calendar days of the jurisdiction). */
@@ -38,52 +38,73 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const from = new Date(todayStart.getTime() - (input.days - 1) * DAY_MS);
   const soon = new Date(now.getTime() + input.soonHours * 3_600_000);
   const readerScope = await appealScopeOf(deps, user);
-  const scope = appealScopeCondition(readerScope);
-  const terminal = sql.join(TERMINAL_STATUSES.map((s) => sql`${s}`), sql`, `);
-  const base = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${scope}`;
-  const open = sql`a.status NOT IN (${terminal})`;
+  const j = user.jurisdictionId;
+  const base = sql`a.jurisdiction_id = ${j} AND ${scopedAppeals(readerScope)}`;
+  // Constants, not parameters, and the list of appeals_open_idx's predicate: PostgreSQL uses a partial index only
+  // when it can prove the query's condition implies the index's.
+  const open = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   const day = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD')`;
 
-  // One pass: each appeal's running clocks are judged once (overdue, or due soon when none is overdue) in a grouped
-  // sub-query joined by hash, instead of two correlated look-ups per open appeal; the totals are the sum of the units.
+  // The appeals the counts are about, as three disjoint index reads instead of one pass over every appeal: the open
+  // ones (appeals_open_idx, index-only), and of the others those registered today or closed today.
+  const columns = sql`a.id, coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id, a.created_at, a.closed_at`;
+  const rows = sql`
+      SELECT ${columns}, true AS open FROM appeals a WHERE ${base} AND ${open}
+      UNION ALL
+      SELECT ${columns}, false FROM appeals a WHERE ${base} AND NOT (${open}) AND a.created_at >= ${todayStart}
+      UNION ALL
+      SELECT ${columns}, false FROM appeals a WHERE ${base} AND NOT (${open}) AND a.closed_at >= ${todayStart} AND a.created_at < ${todayStart}`;
+  // Each appeal's running, unpaused clocks are judged once: overdue, or due soon when none is overdue. For the whole
+  // jurisdiction, all such clocks grouped by appeal and joined by hash (~170,000 at 10 million appeals' monthly density); for a
+  // unit reader, only its appeals' clocks, looked up by key.
+  const running = sql`c.jurisdiction_id = ${j} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${soon}`;
+  const judged = sql`bool_or(c.due_at < ${now}) AS overdue, bool_or(c.due_at >= ${now} AND c.due_at < ${soon}) AS soon`;
+  const clocks = readerScope.unitIds === null
+    ? sql`LEFT JOIN (SELECT c.appeal_id, ${judged} FROM appeal_clocks c WHERE ${running} GROUP BY c.appeal_id) k ON k.appeal_id = a.id`
+    : sql`LEFT JOIN LATERAL (SELECT ${judged} FROM appeal_clocks c WHERE ${running} AND c.appeal_id = a.id) k ON true`;
   type Counts = { today_intake: number; open: number; overdue: number; due_soon: number; closed_today: number };
-  const byUnit = await queryRows<Counts & { unit_id: string }>(db, sql`
-    WITH clocks AS (
-      SELECT c.appeal_id, bool_or(c.due_at < ${now}) AS overdue, bool_or(c.due_at >= ${now} AND c.due_at < ${soon}) AS soon
-        FROM appeal_clocks c
-       WHERE c.jurisdiction_id = ${user.jurisdictionId} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${soon}
-       GROUP BY c.appeal_id)
-    SELECT coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id,
+  const byUnitSql = sql`
+    SELECT a.unit_id,
            count(*) FILTER (WHERE a.created_at >= ${todayStart})::int AS today_intake,
-           count(*) FILTER (WHERE ${open})::int AS open,
-           count(*) FILTER (WHERE ${open} AND k.overdue)::int AS overdue,
-           count(*) FILTER (WHERE ${open} AND NOT k.overdue AND k.soon)::int AS due_soon,
+           count(*) FILTER (WHERE a.open)::int AS open,
+           count(*) FILTER (WHERE a.open AND k.overdue)::int AS overdue,
+           count(*) FILTER (WHERE a.open AND NOT k.overdue AND k.soon)::int AS due_soon,
            count(*) FILTER (WHERE a.closed_at >= ${todayStart})::int AS closed_today
-      FROM appeals a LEFT JOIN clocks k ON k.appeal_id = a.id
-     WHERE ${base} AND (${open} OR a.created_at >= ${todayStart} OR a.closed_at >= ${todayStart})
-     GROUP BY 1 ORDER BY 3 DESC, 4 DESC, 1`);
+      FROM (${rows}) a ${clocks}
+     GROUP BY 1 ORDER BY 3 DESC, 4 DESC, 1`;
+  // The days' counts from the daily rollup for a reader of the whole jurisdiction (a unit reader's subtree from the appeals).
+  const perDay = (rows: DailyCountRow[]) => [...rows.reduce((m, r) => m.set(r.day, (m.get(r.day) ?? 0) + r.n), new Map<string, number>())].map(([d, n]) => ({ day: d, n }));
+  const days = async () => {
+    const rolled = readerScope.unitIds !== null ? null : await Promise.all((['registered', 'closed'] as const).map((measure) => readDailyCounts(db, {
+      jurisdictionId: j, measure, dim: 'channel', from, to: new Date(todayStart.getTime() + DAY_MS), offsetMinutes: offset,
+      excludeAccused: readerScope.ancestorIds, groupBy: ['day', 'value'],
+    })));
+    const [rolledIntake, rolledClosed] = rolled ?? [null, null];
+    return Promise.all([
+      rolledIntake ? perDay(rolledIntake) : queryRows<{ day: string; n: number }>(db, sql`
+        SELECT ${day('a.created_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1`),
+      rolledClosed ? perDay(rolledClosed) : queryRows<{ day: string; n: number }>(db, sql`
+        SELECT ${day('a.closed_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.closed_at >= ${from} GROUP BY 1`),
+      rolledIntake
+        ? [...rolledIntake.reduce((m, r) => m.set(r.value, (m.get(r.value) ?? 0) + r.n), new Map<string, number>())].map(([channel, n]) => ({ channel, n }))
+          .sort((a, b) => b.n - a.n || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0))
+        : queryRows<{ channel: string; n: number }>(db, sql`
+          SELECT a.channel, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1 ORDER BY 2 DESC, 1`),
+    ]);
+  };
+  // The figures are independent: read at once, the request waits for the slowest rather than for their sum.
+  const [byUnit, byStatus, [intake, closed, byChannel]] = await Promise.all([
+    // The clocks' hash (~30 MB at 10 million appeals' monthly density) in memory, not spilled to disk; and built once: a
+    // parallel plan builds it again in every worker (measured: 346 → 384 ms p50 with two workers on two cores).
+    withSettings(deps, { work_mem: '64MB', max_parallel_workers_per_gather: 0 }, (tx) => queryRows<Counts & { unit_id: string }>(tx, byUnitSql)),
+    queryRows<{ status: string; n: number }>(db, sql`
+      SELECT a.status, count(*)::int AS n FROM appeals a WHERE ${base} AND ${open} GROUP BY 1 ORDER BY 2 DESC, 1`),
+    days(),
+  ]);
   const totals = byUnit.reduce<Counts>((t, r) => ({
     today_intake: t.today_intake + r.today_intake, open: t.open + r.open, overdue: t.overdue + r.overdue,
     due_soon: t.due_soon + r.due_soon, closed_today: t.closed_today + r.closed_today,
   }), { today_intake: 0, open: 0, overdue: 0, due_soon: 0, closed_today: 0 });
-  // The days' counts from the daily rollup for a reader of the whole jurisdiction (a unit reader's subtree from the appeals).
-  const rolled = readerScope.unitIds !== null ? null : await Promise.all((['registered', 'closed'] as const).map((measure) => readDailyCounts(db, {
-    jurisdictionId: user.jurisdictionId, measure, dim: 'channel', from, to: new Date(todayStart.getTime() + DAY_MS), offsetMinutes: offset,
-    excludeAccused: readerScope.ancestorIds, groupBy: ['day', 'value'],
-  })));
-  const [rolledIntake, rolledClosed] = rolled ?? [null, null];
-  const perDay = (rows: DailyCountRow[]) => [...rows.reduce((m, r) => m.set(r.day, (m.get(r.day) ?? 0) + r.n), new Map<string, number>())].map(([d, n]) => ({ day: d, n }));
-  const intake = rolledIntake ? perDay(rolledIntake) : await queryRows<{ day: string; n: number }>(db, sql`
-    SELECT ${day('a.created_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1`);
-  const closed = rolledClosed ? perDay(rolledClosed) : await queryRows<{ day: string; n: number }>(db, sql`
-    SELECT ${day('a.closed_at')} AS day, count(*)::int AS n FROM appeals a WHERE ${base} AND a.closed_at >= ${from} GROUP BY 1`);
-  const byStatus = await queryRows<{ status: string; n: number }>(db, sql`
-    SELECT a.status, count(*)::int AS n FROM appeals a WHERE ${base} AND ${open} GROUP BY 1 ORDER BY 2 DESC, 1`);
-  const byChannel = rolledIntake
-    ? [...rolledIntake.reduce((m, r) => m.set(r.value, (m.get(r.value) ?? 0) + r.n), new Map<string, number>())].map(([channel, n]) => ({ channel, n }))
-      .sort((a, b) => b.n - a.n || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0))
-    : await queryRows<{ channel: string; n: number }>(db, sql`
-      SELECT a.channel, count(*)::int AS n FROM appeals a WHERE ${base} AND a.created_at >= ${from} GROUP BY 1 ORDER BY 2 DESC, 1`);
 
   const intakeBy = new Map(intake.map((r) => [r.day, r.n]));
   const closedBy = new Map(closed.map((r) => [r.day, r.n]));

@@ -1,0 +1,5 @@
+CREATE INDEX "appeal_clocks_late_idx" ON "appeal_clocks" USING btree ("jurisdiction_id","appeal_id") WHERE due_at < coalesce(stopped_at, paused_at);--> statement-breakpoint
+CREATE INDEX "appeals_open_idx" ON "appeals" USING btree ("jurisdiction_id","created_at","status","lead_unit_id","owner_unit_id","accused_unit_id","area_code","closed_at","id") WHERE status NOT IN ('closed', 'referred', 'rejected', 'merged');--> statement-breakpoint
+CREATE INDEX "appeals_report_idx" ON "appeals" USING btree ("jurisdiction_id","created_at","area_code","status","accused_unit_id","owner_unit_id","id");--> statement-breakpoint
+CREATE INDEX "appeals_closed_idx" ON "appeals" USING btree ("jurisdiction_id","closed_at") WHERE closed_at IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "appeals_owner_idx" ON "appeals" USING btree ("jurisdiction_id","owner_unit_id","created_at");
