@@ -1,4 +1,4 @@
-import { listJurisdictions } from '@minsheng/db';
+import { enqueueJob, listJurisdictions } from '@minsheng/db';
 import type { Deps } from '../deps';
 
 /**
@@ -26,4 +26,14 @@ export function startSchedules(deps: Deps, schedules: readonly Schedule[]): () =
     return timer;
   });
   return () => { for (const timer of timers) clearInterval(timer); };
+}
+
+/** A job of `kind` once an hour per jurisdiction (the hour in its key), checked every minute while a worker runs. */
+export function hourlyJob(name: string, kind: string): Schedule {
+  return {
+    name, everyMs: 60_000,
+    enqueue: async (deps, jurisdictionId, now) => {
+      await enqueueJob(deps.database.db, { jurisdictionId, kind, dedupeKey: `${kind}:${now.toISOString().slice(0, 13)}`, runAt: now, maxAttempts: 1 });
+    },
+  };
 }

@@ -119,10 +119,11 @@ const supervisions = (b: CopyBatch): SQL => sql`
     ${f('s.reply_by')}, ${f('s.answered_at')}, s.answer
   FROM _gen g JOIN supervisions s ON s.jurisdiction_id = ${b.j} AND s.appeal_id = g.tid`;
 
-/** The statements of one batch, in order, run in one transaction. */
 /** A copy keeps its template's title and content, so it has the template's text-search pieces (the trigger is off). */
 const searchGrams = (b: CopyBatch): SQL => sql`
   INSERT INTO appeal_search_grams (jurisdiction_id, appeal_id, grams)
   SELECT ${b.j}, g.id, s.grams FROM _gen g JOIN appeal_search_grams s ON s.jurisdiction_id = ${b.j} AND s.appeal_id = g.tid`;
+
+/** The statements of one batch, in order, run in one transaction. */
 
 export const GENERATED_COPY_SQL: ((b: CopyBatch) => SQL)[] = [copies, appeals, events, clocks, clockRuns, assignments, supervisions, searchGrams];

@@ -92,9 +92,10 @@ function intakeParams(w: IntakeWrite): unknown[] {
 export async function insertIntake(database: Pick<Database, 'prepared'>, w: IntakeWrite, tx?: Executor): Promise<{ number: string; citizen: CitizenRow | null }> {
   const name = `minsheng_intake_${w.citizen ? 'c' : 'n'}${w.idempotency ? 'k' : 'n'}_v3`;
   // In a caller's transaction (an intake recorded together with something else) the same statement runs unnamed there.
+  const text = STATEMENTS.get(name)!;
   const rows = tx
-    ? await queryRows<Record<string, unknown>>(tx, positionalSql(STATEMENTS.get(name)!, intakeParams(w)))
-    : await database.prepared<Record<string, unknown>>(name, STATEMENTS.get(name)!, intakeParams(w));
+    ? await queryRows<Record<string, unknown>>(tx, positionalSql(text, intakeParams(w)))
+    : await database.prepared<Record<string, unknown>>(name, text, intakeParams(w));
   const row = rows[0]!;
   const citizen: CitizenRow | null = row.id ? {
     jurisdictionId: row.jurisdiction_id as string, id: row.id as string, nameEnc: row.name_enc as string | null, phoneEnc: row.phone_enc as string | null,

@@ -1,7 +1,6 @@
-import { enqueueJob } from '@minsheng/db';
 import type { JobRow } from '@minsheng/db';
 import type { Deps } from '../../deps';
-import type { Schedule } from '../../jobs/schedules';
+import { hourlyJob } from '../../jobs/schedules';
 import { materialiseRevisits } from './use-cases/revisits';
 
 /** grassroots_revisits: make due the revisits (回访) of resolved disputes whose planned date has come (idempotent). */
@@ -10,9 +9,4 @@ export const GRASSROOTS_JOB_HANDLERS = {
 };
 
 /** Enqueue the revisit run once an hour per jurisdiction (deterministic key), checked every minute while the worker runs. */
-export const GRASSROOTS_SCHEDULE: Schedule = {
-  name: 'grassroots', everyMs: 60_000,
-  enqueue: async (deps, jurisdictionId, now) => {
-    await enqueueJob(deps.database.db, { jurisdictionId, kind: 'grassroots_revisits', dedupeKey: `grassroots_revisits:${now.toISOString().slice(0, 13)}`, runAt: now, maxAttempts: 1 });
-  },
-};
+export const GRASSROOTS_SCHEDULE = hourlyJob('grassroots', 'grassroots_revisits');

@@ -1,4 +1,4 @@
-import { AppError } from '@minsheng/contracts';
+import { ISO_INSTANT, invalidCursor, packCursor, unpackCursor } from '../../../http/keyset-cursor';
 import { listAppealSummaries } from '@minsheng/db';
 import type { AppealListFilter } from '@minsheng/db';
 import type { Deps } from '../../../deps';
@@ -15,16 +15,15 @@ export type ListAppealsInput = Omit<AppealListFilter, 'cursor' | 'now' | 'proble
 
 /** Opaque keyset cursor: the last row's (created_at, id). */
 export function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+  return packCursor([createdAt.toISOString(), id]);
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
   // Only cursors this server could have made: an ISO instant in a sane range and a UUID.
-  const sane = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at ?? '') && createdAt.getUTCFullYear() >= 2000 && createdAt.getUTCFullYear() < 10000;
-  if (!id || !sane || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'cursor' });
-  return { createdAt, id };
+  const [at, id] = unpackCursor(cursor, [ISO_INSTANT, /^[0-9a-f-]{36}$/], 'cursor');
+  const createdAt = new Date(at!);
+  if (!(createdAt.getUTCFullYear() >= 2000 && createdAt.getUTCFullYear() < 10000)) throw invalidCursor('cursor');
+  return { createdAt, id: id! };
 }
 
 export async function listAppealsForUser(deps: Deps, user: SessionUser, input: ListAppealsInput) {

@@ -1,26 +1,24 @@
-import { AppError } from '@minsheng/contracts';
 import { listIndicatorMembers } from '@minsheng/db';
 import type { MemberCursor } from '@minsheng/db';
 import type { IndicatorCode } from '@minsheng/domain';
 import type { Deps } from '../../../deps';
+import { ISO_INSTANT, invalidCursor, packCursor, unpackCursor } from '../../../http/keyset-cursor';
 import type { SessionUser } from '../../auth/session-cache';
 import { buildIndicatorQuery } from '../indicator-query';
 import { presentMembers } from '../presenter';
 import type { IndicatorAppealsQueryInput } from '../schemas';
 
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Opaque keyset cursor: the last member's (at, appeal id, unit id). */
 export function encodeMemberCursor(c: MemberCursor): string {
-  return Buffer.from(`${c.at.toISOString()}|${c.appealId}|${c.unitId}`).toString('base64url');
+  return packCursor([c.at.toISOString(), c.appealId, c.unitId]);
 }
 
 function decodeMemberCursor(cursor: string): MemberCursor {
-  const [at, appealId, unitId, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const instant = new Date(at ?? '');
-  // Only cursors this server could have made: an ISO instant and two ids.
-  const id = (s: string | undefined) => !!s && /^[A-Za-z0-9_-]{1,64}$/.test(s);
-  if (rest.length || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at ?? '') || Number.isNaN(instant.getTime()) || !id(appealId) || !id(unitId)) {
-    throw new AppError('VALIDATION_FAILED', 'invalid cursor', { field: 'after' });
-  }
+  const [at, appealId, unitId] = unpackCursor(cursor, [ISO_INSTANT, ID, ID], 'after');
+  const instant = new Date(at!);
+  if (Number.isNaN(instant.getTime())) throw invalidCursor('after');
   return { at: instant, appealId: appealId!, unitId: unitId! };
 }
 

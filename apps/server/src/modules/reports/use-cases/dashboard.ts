@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { TERMINAL_STATUSES } from '@minsheng/contracts';
-import { queryRows, readDailyCounts } from '@minsheng/db';
+import { appealScopeByUnits, queryRows, readDailyCounts } from '@minsheng/db';
 import type { DailyCountRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { appealScopeOf } from '../../appeals/appeal-scope';
-import { scopedAppeals, withSettings } from './report-window';
+import { OPEN_APPEAL, withSettings } from './report-window';
 
 export interface DashboardInput {
   /** Days of trend, ending today (local calendar days of the jurisdiction). */
@@ -39,10 +38,8 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const soon = new Date(now.getTime() + input.soonHours * 3_600_000);
   const readerScope = await appealScopeOf(deps, user);
   const j = user.jurisdictionId;
-  const base = sql`a.jurisdiction_id = ${j} AND ${scopedAppeals(readerScope)}`;
-  // Constants, not parameters, and the list of appeals_open_idx's predicate: PostgreSQL uses a partial index only
-  // when it can prove the query's condition implies the index's.
-  const open = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
+  const base = sql`a.jurisdiction_id = ${j} AND ${appealScopeByUnits(readerScope)}`;
+  const open = OPEN_APPEAL;
   const day = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD')`;
 
   // The appeals the counts are about, as three disjoint index reads instead of one pass over every appeal: the open

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { AppError } from '@minsheng/contracts';
-import { appealScopeCondition } from '@minsheng/db';
+import { AppError, TERMINAL_STATUSES } from '@minsheng/contracts';
+import { appealScopeByUnits } from '@minsheng/db';
 import type { AppealScope, Executor } from '@minsheng/db';
 import { resolvePeriod } from '@minsheng/domain';
 import type { Period } from '@minsheng/domain';
@@ -51,26 +51,15 @@ export async function reportWindow(deps: Deps, user: SessionUser, q: ReportPerio
   const r = resolvePeriod({ kind: 'custom', from, to }, offset, now);
   if (!r.ok) throw new AppError('VALIDATION_FAILED', r.message, { field: r.field === 'period' ? 'from' : r.field });
   const scope = await appealScopeOf(deps, user);
-  const where = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${scopedAppeals(scope)} AND a.created_at >= ${r.period.from} AND a.created_at < ${r.period.to}`;
+  const where = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${appealScopeByUnits(scope)} AND a.created_at >= ${r.period.from} AND a.created_at < ${r.period.to}`;
   return { period: r.period, offset, now, where, scope };
 }
 
-const textArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
-
 /**
- * The read scope as a condition on `appeals a`, for the dashboards. A unit reader's appeals are also named as a set
- * first — those its units own, and those ever sent to them — so PostgreSQL reads those few by key instead of testing
- * the scope on every appeal of the period (a street at 10 million appeals' monthly density: ~4,000 appeals, not 280,000);
- * the scope's own condition still decides, so the set only narrows what is read, never what is counted.
+ * Not closed, referred, rejected or merged, as constants: the list of appeals_open_idx's predicate, which PostgreSQL
+ * uses only when it can prove the query's condition implies it (parameters it cannot).
  */
-export function scopedAppeals(scope: AppealScope): SQL {
-  const condition = appealScopeCondition(scope);
-  if (scope.unitIds === null || !scope.unitIds.length) return condition;
-  const units = textArray(scope.unitIds);
-  return sql`a.id IN (SELECT o.id FROM appeals o WHERE o.jurisdiction_id = ${scope.jurisdictionId} AND o.owner_unit_id = ANY(${units})
-      UNION ALL SELECT y.appeal_id FROM appeal_assignments y WHERE y.jurisdiction_id = ${scope.jurisdictionId} AND y.unit_id = ANY(${units}))
-    AND ${condition}`;
-}
+export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** Planner settings a dashboard's statement may raise or lower for itself. */
 export interface StatementSettings { work_mem?: '64MB'; max_parallel_workers_per_gather?: 0 }

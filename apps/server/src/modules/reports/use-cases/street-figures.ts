@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { TERMINAL_STATUSES } from '@minsheng/contracts';
 import { queryRows } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import type { ReportPeriodInput } from './report-window';
-import { presentWindow, reportWindow, shareOf, withSettings } from './report-window';
+import { OPEN_APPEAL, presentWindow, reportWindow, shareOf, withSettings } from './report-window';
 
 /** GB/T 2260 street/town codes are 9 digits; a community's 12-digit code starts with its street's. */
 const STREET_CODE_LENGTH = 9;
@@ -20,8 +19,6 @@ export async function streetFigures(deps: Deps, user: SessionUser, q: ReportPeri
   const w = await reportWindow(deps, user, q, { days: 30 });
   const db = deps.database.reader;
   const j = user.jurisdictionId;
-  // Constants, as appeals_open_idx's predicate lists them (see the dashboard).
-  const open = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   // "Some clock was due before it stopped, paused or — still running — before now", split in two: the clocks stopped
   // or paused late (appeal_clocks_late_idx) and the running ones past due (appeal_clocks_due_idx). For the whole
   // jurisdiction each is read once as a set of appeal ids and hashed (a month at 10 million appeals' monthly density: 280,000
@@ -39,7 +36,7 @@ export async function streetFigures(deps: Deps, user: SessionUser, q: ReportPeri
         SELECT CASE WHEN length(a.area_code) >= ${STREET_CODE_LENGTH} THEN left(a.area_code, ${STREET_CODE_LENGTH}) END AS street,
                count(*)::int AS volume,
                count(*) FILTER (WHERE ${overdue})::int AS overdue,
-               count(*) FILTER (WHERE ${open})::int AS open
+               count(*) FILTER (WHERE ${OPEN_APPEAL})::int AS open
           FROM appeals a WHERE ${w.where} GROUP BY 1`)),
   ]);
   const known = new Set(streets.map((s) => s.code));
