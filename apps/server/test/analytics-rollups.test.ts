@@ -52,7 +52,25 @@ describe('analytics rollups', () => {
       out[`registered by ${d}`] = [...rolled].sort();
     }
     assert.equal(await countClosed(db(), { ...window, offsetMinutes: OFFSET }), await countClosed(db(), window), 'closed: rollup against the appeals');
+    await streetsAgainstAppeals(out['leader /api/reports/streets?from=2026-11-01&to=2026-11-30'] as StreetsView, window, s.clock.now);
     return out;
+  }
+
+  type StreetFigures = { volume: number; overdue: number; open: number };
+  type StreetsView = { streets: (StreetFigures & { areaCode: string })[]; unlocated: StreetFigures };
+  /** A leader's 街镇分布 (from the daily rollup and the running clocks) against counting the window's appeals. */
+  async function streetsAgainstAppeals(view: StreetsView, window: { from: Date; to: Date }, now: Date) {
+    const rows = await queryRows<StreetFigures & { street: string | null }>(db(), sql`
+      SELECT CASE WHEN length(a.area_code) >= 9 THEN left(a.area_code, 9) END AS street, count(*)::int AS volume,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id
+               AND c.due_at < coalesce(c.stopped_at, c.paused_at, ${now})))::int AS overdue,
+             count(*) FILTER (WHERE a.status NOT IN ('closed', 'referred', 'rejected', 'merged'))::int AS open
+        FROM appeals a WHERE a.jurisdiction_id = ${J} AND a.created_at >= ${window.from} AND a.created_at < ${window.to} GROUP BY 1`);
+    const shown = new Map(view.streets.map((x) => [x.areaCode, x]));
+    const pick = (x: StreetFigures) => ({ volume: x.volume, overdue: x.overdue, open: x.open });
+    for (const r of rows) if (r.street && shown.has(r.street)) assert.deepEqual(pick(shown.get(r.street)!), pick(r), `街镇分布 ${r.street}: rollup against the appeals`);
+    const rest = rows.filter((r) => !r.street || !shown.has(r.street)).reduce((t, r) => ({ volume: t.volume + r.volume, overdue: t.overdue + r.overdue, open: t.open + r.open }), { volume: 0, overdue: 0, open: 0 });
+    assert.deepEqual(pick(view.unlocated), rest, '街镇分布 unlocated: rollup against the appeals');
   }
 
   /** The rollups equal the brute force, dirty or folded, and readers see the same either way. */
@@ -145,6 +163,22 @@ describe('analytics rollups', () => {
     const [row] = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM analytics_count_deltas WHERE jurisdiction_id = ${J} AND n = -1`);
     assert.ok(row!.n >= 1, 'the old category left the counts');
     await check('G reclassified');
+
+    // B signed for days after its due time: its sign-for clock stopped late (街镇分布's 超期 from the rollup, no
+    // longer from the running clock). Moved to another street, its late count moves with it; a clock judged on time
+    // after all, or deleted, takes the appeal out of 'late' (it was its only late clock).
+    await act('chengguan.handler', 'B', { action: 'sign' });
+    await check('B signed late');
+    const [late] = await queryRows<{ appeal_id: string; clock: string }>(db(), sql`SELECT appeal_id, clock FROM appeal_clocks
+      WHERE jurisdiction_id = ${J} AND appeal_id = ${id.B} AND due_at < coalesce(stopped_at, paused_at)`);
+    assert.ok(late, 'B has a clock that stopped late');
+    await db().execute(sql`UPDATE appeals SET area_code = '370812102' WHERE jurisdiction_id = ${J} AND id = ${late.appeal_id}`);
+    await check('a late appeal moved to another street');
+    await db().execute(sql`UPDATE appeal_clocks SET stopped_at = due_at - interval '1 minute' WHERE jurisdiction_id = ${J} AND appeal_id = ${late.appeal_id} AND clock = ${late.clock}`);
+    await check('its late clock judged on time after all');
+    await db().execute(sql`UPDATE appeal_clocks SET stopped_at = due_at + interval '1 minute' WHERE jurisdiction_id = ${J} AND appeal_id = ${late.appeal_id} AND clock = ${late.clock}`);
+    await db().execute(sql`DELETE FROM appeal_clocks WHERE jurisdiction_id = ${J} AND appeal_id = ${late.appeal_id} AND clock = ${late.clock}`);
+    await check('the late clock deleted');
 
     const before = await readerView();
     const rebuilt = await rebuildAnalyticsRollups(db(), J);

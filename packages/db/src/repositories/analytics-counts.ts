@@ -1,10 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import { TERMINAL_STATUSES } from '@minsheng/contracts';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 
 const DAY_MS = 86_400_000;
-export const COUNT_MEASURES = ['registered', 'closed'] as const;
+/**
+ * registered and closed count appeals on those days; open and late count them on the day they were registered, as
+ * they are now: not terminal, and with some clock that stopped or paused past its due time (街镇分布's 超期, less
+ * the running clocks past due, which depend on now).
+ */
+export const COUNT_MEASURES = ['registered', 'closed', 'open', 'late'] as const;
 export type CountMeasure = (typeof COUNT_MEASURES)[number];
 export const COUNT_DIMS = ['channel', 'kind', 'category', 'area'] as const;
 export type CountDim = (typeof COUNT_DIMS)[number];
@@ -32,6 +38,22 @@ const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`
 /** The instant the local day of `at` begins, at `offset` minutes ahead of UTC. */
 export const dayStartSql = (at: SQL, offset: number) =>
   sql`((date_trunc('day', ${at} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int)) - make_interval(mins => ${offset}::int)) AT TIME ZONE 'UTC')`;
+/** Not terminal, as migration 0023's triggers write it. */
+const OPEN_SQL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((t) => `'${t}'`).join(', ')})`);
+/** Some clock of the appeal stopped or paused late (appeal_clocks_late_idx's predicate), as the triggers write it. */
+const lateSql = (jurisdictionId: string) => sql`a.id IN (SELECT c.appeal_id FROM appeal_clocks c
+  WHERE c.jurisdiction_id = ${jurisdictionId} AND c.due_at < coalesce(c.stopped_at, c.paused_at))`;
+
+/** When each measure counts an appeal of `appeals a` (null: it does not), for recounting from the appeals. */
+export function measureAtSql(measure: CountMeasure, jurisdictionId: string): SQL {
+  switch (measure) {
+    case 'registered': return sql`a.created_at`;
+    case 'closed': return sql`a.closed_at`;
+    case 'open': return sql`CASE WHEN ${OPEN_SQL} THEN a.created_at END`;
+    case 'late': return sql`CASE WHEN ${lateSql(jurisdictionId)} THEN a.created_at END`;
+  }
+}
+
 const DIM_COLUMN: Record<CountDim, string> = { channel: 'channel', kind: 'kind', category: "COALESCE(category_id, '')", area: "COALESCE(area_code, '')" };
 
 /** The offset the folded counts of a jurisdiction were bucketed at; null before the first fold. */
@@ -110,7 +132,7 @@ export async function rebuildDailyCounts(tx: Executor, jurisdictionId: string, o
       INSERT INTO analytics_daily_counts (jurisdiction_id, measure, dim, day_start, track, value, accused_unit_id, n)
       SELECT ${jurisdictionId}, m.measure, d.dim, ${dayStartSql(sql`m.at`, offsetMinutes)}, a.track, d.value, COALESCE(a.accused_unit_id, ''), count(*)
         FROM appeals a
-        CROSS JOIN LATERAL (VALUES ('registered', a.created_at), ('closed', a.closed_at)) AS m(measure, at)
+        CROSS JOIN LATERAL (VALUES ${sql.join(COUNT_MEASURES.map((m) => sql`(${m}, ${measureAtSql(m, jurisdictionId)})`), sql`, `)}) AS m(measure, at)
         CROSS JOIN LATERAL (VALUES ('channel', a.channel), ('kind', a.kind), ('category', COALESCE(a.category_id, '')), ('area', COALESCE(a.area_code, ''))) AS d(dim, value)
        WHERE a.jurisdiction_id = ${jurisdictionId} AND m.at IS NOT NULL
        GROUP BY 2, 3, 4, 5, 6, 7

@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { monthPeriod, resolveSettings } from '@minsheng/domain';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
-import { COUNT_DIMS, COUNT_MEASURES, dayStartSql, readDailyCounts, rollupOffset } from './analytics-counts';
+import { COUNT_DIMS, COUNT_MEASURES, dayStartSql, measureAtSql, readDailyCounts, rollupOffset } from './analytics-counts';
 import { INDICATOR_DAY_DIMS, memberGroupValueSql } from './indicator-days';
 import { bruteForceMembersSql } from './indicator-members-sql';
 import { computeIndicatorFigures, listRollupMembers, memberRow } from './indicators';
@@ -99,15 +99,17 @@ export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: strin
     checked += summed.length;
 
     for (const measure of COUNT_MEASURES) {
-      const column = measure === 'registered' ? 'a.created_at' : 'a.closed_at';
+      const at = measureAtSql(measure, j);
+      const column = sql.raw(measure === 'closed' ? 'a.closed_at' : 'a.created_at'); // what `at` is when it is not null
       for (const dim of COUNT_DIMS) {
         const rolled = await readDailyCounts(db, { jurisdictionId: j, measure, dim, from: period.from, to: period.to, offsetMinutes: offset, groupBy: ['day', 'track', 'value', 'accused'] });
         if (!rolled) { report(`${month} ${measure} by ${dim}: the daily rollup cannot answer the month`); continue; }
         const value = { channel: 'a.channel', kind: 'a.kind', category: "COALESCE(a.category_id, '')", area: "COALESCE(a.area_code, '')" }[dim];
         const raw = await queryRows<{ day: string; track: string; value: string; accused: string; n: number }>(db, sql`
-          SELECT to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD') AS day, a.track,
-                 ${sql.raw(value)} AS value, COALESCE(a.accused_unit_id, '') AS accused, count(*)::int AS n
-            FROM appeals a WHERE a.jurisdiction_id = ${j} AND ${sql.raw(column)} >= ${period.from} AND ${sql.raw(column)} < ${period.to}
+          SELECT to_char(at AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD') AS day, track, value, accused, count(*)::int AS n
+            FROM (SELECT ${at} AS at, a.track, ${sql.raw(value)} AS value, COALESCE(a.accused_unit_id, '') AS accused FROM appeals a
+                   WHERE a.jurisdiction_id = ${j} AND ${column} >= ${period.from} AND ${column} < ${period.to}) x
+           WHERE at IS NOT NULL
            GROUP BY 1, 2, 3, 4`);
         const line = (r: { day: string; track: string; value: string; accused: string; n: number }) => `${measure} ${dim} ${r.day} ${r.track} ${r.value} ${r.accused}: ${r.n}`;
         const want = raw.map(line);
