@@ -104,6 +104,12 @@ test('a citizen finds a proxy item, a community agent accepts it, the citizen tr
   const shown = await late.getByTestId('proxy-requests').locator('.ant-table-row').allInnerTexts();
   assert.ok(shown.length > 0 && shown.every((t) => t.includes('超期')), shown.join(' | '));
   await e2e.shot(late, '99-hearings-proxy-overdue');
+  // The citizen comes back a week later: the page opened anew (a tab left a week behind the 7-day clock jump once lost
+  // its 查询 button under CI load), the number and query code typed again.
+  await citizen.bringToFront();
+  await citizen.reload();
+  await citizen.locator('#number').fill(number!);
+  await citizen.locator('#queryCode').fill(queryCode!);
   await clickButton(citizen, '查询');
   await view.getByText('已超期').waitFor();
   const text = await view.innerText();
