@@ -40,17 +40,22 @@ export const dayStartSql = (at: SQL, offset: number) =>
   sql`((date_trunc('day', ${at} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int)) - make_interval(mins => ${offset}::int)) AT TIME ZONE 'UTC')`;
 /** Not terminal, as migration 0023's triggers write it. */
 const OPEN_SQL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((t) => `'${t}'`).join(', ')})`);
-/** Some clock of the appeal stopped or paused late (appeal_clocks_late_idx's predicate), as the triggers write it. */
-const lateSql = (jurisdictionId: string) => sql`a.id IN (SELECT c.appeal_id FROM appeal_clocks c
-  WHERE c.jurisdiction_id = ${jurisdictionId} AND c.due_at < coalesce(c.stopped_at, c.paused_at))`;
+/**
+ * Some clock of the appeal stopped or paused late (appeal_clocks_late_idx's predicate), as the triggers write it.
+ * EXISTS, probed per appeal through that index: inside a CASE an `id IN (…)` cannot become a join, and with more late
+ * clocks than fit work_mem it is not hashed either but rescanned for every appeal (a rebuild at a million appeals
+ * ran for minutes).
+ */
+const LATE_SQL = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id
+  AND c.due_at < coalesce(c.stopped_at, c.paused_at))`;
 
 /** When each measure counts an appeal of `appeals a` (null: it does not), for recounting from the appeals. */
-export function measureAtSql(measure: CountMeasure, jurisdictionId: string): SQL {
+export function measureAtSql(measure: CountMeasure): SQL {
   switch (measure) {
     case 'registered': return sql`a.created_at`;
     case 'closed': return sql`a.closed_at`;
     case 'open': return sql`CASE WHEN ${OPEN_SQL} THEN a.created_at END`;
-    case 'late': return sql`CASE WHEN ${lateSql(jurisdictionId)} THEN a.created_at END`;
+    case 'late': return sql`CASE WHEN ${LATE_SQL} THEN a.created_at END`;
   }
 }
 
@@ -132,7 +137,7 @@ export async function rebuildDailyCounts(tx: Executor, jurisdictionId: string, o
       INSERT INTO analytics_daily_counts (jurisdiction_id, measure, dim, day_start, track, value, accused_unit_id, n)
       SELECT ${jurisdictionId}, m.measure, d.dim, ${dayStartSql(sql`m.at`, offsetMinutes)}, a.track, d.value, COALESCE(a.accused_unit_id, ''), count(*)
         FROM appeals a
-        CROSS JOIN LATERAL (VALUES ${sql.join(COUNT_MEASURES.map((m) => sql`(${m}, ${measureAtSql(m, jurisdictionId)})`), sql`, `)}) AS m(measure, at)
+        CROSS JOIN LATERAL (VALUES ${sql.join(COUNT_MEASURES.map((m) => sql`(${m}, ${measureAtSql(m)})`), sql`, `)}) AS m(measure, at)
         CROSS JOIN LATERAL (VALUES ('channel', a.channel), ('kind', a.kind), ('category', COALESCE(a.category_id, '')), ('area', COALESCE(a.area_code, ''))) AS d(dim, value)
        WHERE a.jurisdiction_id = ${jurisdictionId} AND m.at IS NOT NULL
        GROUP BY 2, 3, 4, 5, 6, 7

@@ -99,7 +99,7 @@ export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: strin
     checked += summed.length;
 
     for (const measure of COUNT_MEASURES) {
-      const at = measureAtSql(measure, j);
+      const at = measureAtSql(measure);
       const column = sql.raw(measure === 'closed' ? 'a.closed_at' : 'a.created_at'); // what `at` is when it is not null
       for (const dim of COUNT_DIMS) {
         const rolled = await readDailyCounts(db, { jurisdictionId: j, measure, dim, from: period.from, to: period.to, offsetMinutes: offset, groupBy: ['day', 'track', 'value', 'accused'] });
