@@ -179,8 +179,7 @@ export function appealListConditions(jurisdictionId: string, scope: AppealScope,
  * read the GIN index of appeal_search_grams (each appeal's lower-cased two-character pieces) instead of every appeal.
  */
 function textCondition(jurisdictionId: string, text: string): SQL {
-  const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const exact = sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${text})`;
+  const exact = textMatch(text);
   const length = [...text].length;
   if (length < 2) return exact;
   const holding = sql`SELECT appeal_id FROM appeal_search_grams WHERE jurisdiction_id = ${jurisdictionId} AND grams @> minsheng_search_grams(${text}::text)`;
@@ -195,6 +194,12 @@ function textCondition(jurisdictionId: string, text: string): SQL {
   // UNION ALL keeps the sub-query whole like OFFSET 0 above.
   return sql`${appeals.id} IN (${holding} UNION ALL SELECT id FROM appeals n WHERE n.jurisdiction_id = ${jurisdictionId} AND n.number = ${text})
     AND ${exact}`;
+}
+
+/** Title or content holds the text (any case, % and _ literal), or it is the appeal's number: tested row by row. */
+export function textMatch(text: string): SQL {
+  const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql`(${appeals.title} ILIKE ${like} OR ${appeals.content} ILIKE ${like} OR ${appeals.number} = ${text})`;
 }
 
 /** Running clocks for many appeals at once (list pages show lights without N+1 queries). */

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { rawColumns, rawRowReader } from '../raw-rows';
 import { appealClocks, appeals } from '../schema';
-import { appealListConditions, toClockState } from './appeal-reads';
+import { appealListConditions, textMatch, toClockState } from './appeal-reads';
 import type { AppealListFilter, AppealScope } from './appeal-reads';
 
 /** What a list row shows of an appeal (no content, no citizen): the inbox and search pages. */
@@ -19,16 +20,38 @@ const readClock = rawRowReader(appealClocks, CLOCK_KEYS);
 const CLOCK_FIELDS = sql.raw(rawColumns(appealClocks, CLOCK_KEYS).map((c) => `'${c.name}', c.${c.name}`).join(', '));
 
 /**
+ * How many of the newest appeals (in scope, after the other filters) a text search reads first. A frequent word fills
+ * a page from them: at a million appeals, 物业 (in 10 % of them) took 551 ms through the pieces index, which returns
+ * every holder to be sorted; among the newest 500 it needs about 210.
+ */
+const RECENT_TEXT_WINDOW = 500;
+
+/**
  * A page of the appeal list with each appeal's running clocks, in one statement: only the columns a list row shows
  * (the content is most of an appeal's bytes), the clocks as a JSON aggregate instead of a second round trip, and rows
  * read without drizzle's per-field mapping. Same WHERE as `listAppeals`, so pages, counts and exports agree.
+ *
+ * A text search first tests the newest RECENT_TEXT_WINDOW appeals the other conditions leave, row by row: when they
+ * fill the page, that page is the answer (every match outside them is older than all of them). Otherwise the whole
+ * search runs through the pieces index.
  */
 export async function listAppealSummaries(db: Executor, jurisdictionId: string, scope: AppealScope, f: AppealListFilter) {
+  if (f.text) {
+    const newest = sql`(SELECT * FROM appeals WHERE ${sql.join(appealListConditions(jurisdictionId, scope, { ...f, text: undefined }), sql` AND `)}
+      ORDER BY appeals.created_at DESC, appeals.id DESC LIMIT ${RECENT_TEXT_WINDOW}) appeals`;
+    const page = await summaryPage(db, newest, [textMatch(f.text)], f.limit);
+    if (page.length >= f.limit) return page;
+  }
+  return summaryPage(db, sql`appeals`, appealListConditions(jurisdictionId, scope, f), f.limit);
+}
+
+/** Newest first from `source` (the appeals table, or a derived table named appeals), as list rows with their running clocks. */
+async function summaryPage(db: Executor, source: SQL, where: SQL[], limit: number) {
   const rows = await queryRows(db, sql`SELECT ${SUMMARY_SELECT},
       (SELECT json_agg(json_build_object(${CLOCK_FIELDS}) ORDER BY c.started_at, c.clock) FROM appeal_clocks c
         WHERE c.jurisdiction_id = appeals.jurisdiction_id AND c.appeal_id = appeals.id AND c.stopped_at IS NULL) AS running_clocks
-    FROM appeals WHERE ${sql.join(appealListConditions(jurisdictionId, scope, f), sql` AND `)}
-    ORDER BY appeals.created_at DESC, appeals.id DESC LIMIT ${f.limit}`);
+    FROM ${source} WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY appeals.created_at DESC, appeals.id DESC LIMIT ${limit}`);
   return rows.map((r) => ({
     appeal: readSummary(r),
     clocks: ((r.running_clocks as Record<string, unknown>[] | null) ?? []).map((c) => toClockState(readClock(c))),
