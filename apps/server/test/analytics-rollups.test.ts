@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { countClosed, countRegisteredBy, foldAnalytics, queryRows, rebuildAnalyticsRollups, verifyAnalyticsRollups, APPEAL_DIMENSIONS } from '@minsheng/db';
+import { sweepDeadlines } from '../src/jobs/deadline-sweep';
 import { startTestServer } from './harness';
 import type { TestServer } from './harness';
 import { lifecycleDriver } from './lifecycle-driver';
@@ -149,6 +150,12 @@ describe('analytics rollups', () => {
     await act('dispatcher', 'A', { action: 'dispatch', leadUnitId: s.unit('dept-chengguan') });
     await at('2026-11-26T10:00:00'); // A's and B's new clocks pass their due times unattended
     await check('redispatched clocks overdue');
+    // The sweep marks them overdue: 街镇分布 then counts them from the daily rollup instead of live, the same figures.
+    await sweepDeadlines(s.deps, J);
+    const [marked] = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM appeal_clocks
+      WHERE jurisdiction_id = ${J} AND stopped_at IS NULL AND paused_at IS NULL AND overdue_notified_at IS NOT NULL`);
+    assert.ok(marked!.n > 0, 'the sweep marked running clocks overdue');
+    await check('overdue clocks swept');
   });
 
   it('follows an exclusion, a reclassified appeal and a rebuild', async () => {

@@ -93,14 +93,21 @@ const events = (b: CopyBatch): SQL => sql`
     e.visibility, ${f('e.occurred_at')}, e.prev_hash, e.hash
   FROM _gen g JOIN appeal_events e ON e.jurisdiction_id = ${b.j} AND e.appeal_id = g.tid`;
 
-/** A copied clock keeps its template's allowance (due − start), so stretched copies overrun it. */
+/**
+ * A copied clock keeps its template's allowance (due − start), so stretched copies overrun it. A running copy already
+ * past due carries the deadline sweep's overdue mark, set when it fell due, as a running system's would (and one not
+ * yet due carries none).
+ */
 const clocks = (b: CopyBatch): SQL => sql`
   INSERT INTO appeal_clocks (jurisdiction_id, appeal_id, clock, amount, unit, started_at, due_at, stopped_at, paused_at, paused_budget,
     yellow_notified_at, overdue_notified_at, notice_issued_at, bulletin_flagged_at)
-  SELECT ${b.j}, g.id, c.clock, c.amount, c.unit, ${f('c.started_at')}, ${f('c.started_at')} + (c.due_at - c.started_at),
-    ${f('c.stopped_at')}, ${f('c.paused_at')}, c.paused_budget, ${f('c.yellow_notified_at')}, ${f('c.overdue_notified_at')},
+  SELECT ${b.j}, g.id, c.clock, c.amount, c.unit, ${f('c.started_at')}, d.due_at,
+    ${f('c.stopped_at')}, ${f('c.paused_at')}, c.paused_budget, ${f('c.yellow_notified_at')},
+    CASE WHEN c.stopped_at IS NULL AND c.paused_at IS NULL THEN CASE WHEN d.due_at < ${b.now}::timestamptz THEN d.due_at END
+         ELSE ${f('c.overdue_notified_at')} END,
     ${f('c.notice_issued_at')}, ${f('c.bulletin_flagged_at')}
-  FROM _gen g JOIN appeal_clocks c ON c.jurisdiction_id = ${b.j} AND c.appeal_id = g.tid`;
+  FROM _gen g JOIN appeal_clocks c ON c.jurisdiction_id = ${b.j} AND c.appeal_id = g.tid
+  CROSS JOIN LATERAL (SELECT ${f('c.started_at')} + (c.due_at - c.started_at) AS due_at) d`;
 
 const clockRuns = (b: CopyBatch): SQL => sql`
   INSERT INTO appeal_clock_runs (jurisdiction_id, appeal_id, clock, started_at, due_at, stopped_at, paused_at)

@@ -7,8 +7,8 @@ import { queryRows } from '../raw';
 const DAY_MS = 86_400_000;
 /**
  * registered and closed count appeals on those days; open and late count them on the day they were registered, as
- * they are now: not terminal, and with some clock that stopped or paused past its due time (街镇分布's 超期, less
- * the running clocks past due, which depend on now).
+ * they are now: not terminal, and with some clock judged late by an event (stopped or paused past due, or marked
+ * overdue by the deadline sweep) — 街镇分布's 超期, less the running clocks past due that no sweep has marked yet.
  */
 export const COUNT_MEASURES = ['registered', 'closed', 'open', 'late'] as const;
 export type CountMeasure = (typeof COUNT_MEASURES)[number];
@@ -41,13 +41,13 @@ export const dayStartSql = (at: SQL, offset: number) =>
 /** Not terminal, as migration 0023's triggers write it. */
 const OPEN_SQL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((t) => `'${t}'`).join(', ')})`);
 /**
- * Some clock of the appeal stopped or paused late (appeal_clocks_late_idx's predicate), as the triggers write it.
- * EXISTS, probed per appeal through that index: inside a CASE an `id IN (…)` cannot become a join, and with more late
- * clocks than fit work_mem it is not hashed either but rescanned for every appeal (a rebuild at a million appeals
- * ran for minutes).
+ * Some clock of the appeal was judged late by an event — it stopped or paused past its due time, or the deadline sweep
+ * marked it overdue while running — as migration 0023's triggers count it (minsheng_clock_ran_late). EXISTS over the
+ * appeal's few clocks: inside a CASE an `id IN (…)` cannot become a join, and with more late clocks than fit work_mem
+ * it is not hashed either but rescanned for every appeal (a rebuild at a million appeals ran for minutes).
  */
 const LATE_SQL = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id
-  AND c.due_at < coalesce(c.stopped_at, c.paused_at))`;
+  AND minsheng_clock_ran_late(c.due_at, c.stopped_at, c.paused_at, c.overdue_notified_at))`;
 
 /** When each measure counts an appeal of `appeals a` (null: it does not), for recounting from the appeals. */
 export function measureAtSql(measure: CountMeasure): SQL {
