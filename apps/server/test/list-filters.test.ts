@@ -126,25 +126,27 @@ describe('list filters for the work queues', () => {
     assert.deepEqual(await search('不存在的词语组合'), []);
   });
 
-  it('a frequent word pages the same from the newest appeals as through the pieces index', async () => {
+  it('a text pages the same from the newest appeals as through the pieces index', async () => {
     const register = async (title: string) => {
       const res = await s.api('POST', '/api/appeals', { token: tokens.agent, body: intakeBody({ title, content: '楼顶有人养了很多，每天早上很吵。' }) });
       assert.equal(res.status, 201, JSON.stringify(res.body));
     };
     for (let i = 0; i < 28; i++) await register(i % 6 === 5 ? `楼顶养鸡扰民 ${i}` : `楼顶鸽子扰民 ${i}`);
-    // limit=100 cannot be filled by the newest appeals: the pieces index answers; pages of 10 are filled by them (the
-    // last, short one falls back to the index after the cursor).
-    const everything = (await list(`text=${encodeURIComponent('鸽子')}&limit=100`)).map((a) => a.id);
-    assert.equal(everything.length, 24);
-    const paged: string[] = [];
-    let cursor = '';
-    for (let page = 0; page < 5 && cursor !== null; page++) {
-      const res = await s.api('GET', `/api/appeals?text=${encodeURIComponent('鸽子')}&limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: tokens.supervisor });
-      assert.equal(res.status, 200, JSON.stringify(res.body));
-      paged.push(...(res.body.items as { id: string }[]).map((a) => a.id));
-      cursor = res.body.nextCursor;
+    // Two characters held by few appeals: the pieces index answers. One character has no pieces: the newest appeals
+    // are read row by row, pages of 10 filled by the first window, the last, short one after deeper windows.
+    for (const text of ['鸽子', '鸽']) {
+      const everything = (await list(`text=${encodeURIComponent(text)}&limit=100`)).map((a) => a.id);
+      assert.equal(everything.length, 24);
+      const paged: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 5 && cursor !== null; page++) {
+        const res = await s.api('GET', `/api/appeals?text=${encodeURIComponent(text)}&limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: tokens.supervisor });
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        paged.push(...(res.body.items as { id: string }[]).map((a) => a.id));
+        cursor = res.body.nextCursor;
+      }
+      assert.equal(cursor, null);
+      assert.deepEqual(paged, everything, `${text}: same appeals, same order`);
     }
-    assert.equal(cursor, null);
-    assert.deepEqual(paged, everything, 'same appeals, same order');
   });
 });
