@@ -132,5 +132,4 @@ const searchGrams = (b: CopyBatch): SQL => sql`
   SELECT ${b.j}, g.id, s.grams FROM _gen g JOIN appeal_search_grams s ON s.jurisdiction_id = ${b.j} AND s.appeal_id = g.tid`;
 
 /** The statements of one batch, in order, run in one transaction. */
-
 export const GENERATED_COPY_SQL: ((b: CopyBatch) => SQL)[] = [copies, appeals, events, clocks, clockRuns, assignments, supervisions, searchGrams];

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { TERMINAL_STATUSES } from '@minsheng/contracts';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
+import { OPEN_APPEAL } from './appeal-reads';
 
 const DAY_MS = 86_400_000;
 /**
@@ -38,8 +38,6 @@ const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`
 /** The instant the local day of `at` begins, at `offset` minutes ahead of UTC. */
 export const dayStartSql = (at: SQL, offset: number) =>
   sql`((date_trunc('day', ${at} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int)) - make_interval(mins => ${offset}::int)) AT TIME ZONE 'UTC')`;
-/** Not terminal, as migration 0023's triggers write it. */
-const OPEN_SQL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((t) => `'${t}'`).join(', ')})`);
 /**
  * Some clock of the appeal was judged late by an event — it stopped or paused past its due time, or the deadline sweep
  * marked it overdue while running — as migration 0023's triggers count it (minsheng_clock_ran_late). EXISTS over the
@@ -54,7 +52,7 @@ export function measureAtSql(measure: CountMeasure): SQL {
   switch (measure) {
     case 'registered': return sql`a.created_at`;
     case 'closed': return sql`a.closed_at`;
-    case 'open': return sql`CASE WHEN ${OPEN_SQL} THEN a.created_at END`;
+    case 'open': return sql`CASE WHEN ${OPEN_APPEAL} THEN a.created_at END`;
     case 'late': return sql`CASE WHEN ${LATE_SQL} THEN a.created_at END`;
   }
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { ClockState } from '@minsheng/domain';
+import { TERMINAL_STATUSES } from '@minsheng/contracts';
 import type { ClockName, DurationUnit } from '@minsheng/contracts';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
@@ -107,6 +108,13 @@ export function appealScopeCondition(scope: AppealScope, alias = 'a'): SQL {
   if (scope.ancestorIds.length) parts.push(sql`(${a}.accused_unit_id IS NULL OR NOT (${a}.accused_unit_id = ANY(${textArray(scope.ancestorIds)})))`);
   return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
 }
+
+/**
+ * Not closed, referred, rejected or merged, on `appeals a`, as constants: the list of appeals_open_idx's predicate
+ * (PostgreSQL uses a partial index only when it can prove the query's condition implies it, which parameters prevent)
+ * and of migration 0023's 'open' count, which the rollup rebuild recounts with this.
+ */
+export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /**
  * The read scope as appealScopeCondition has it, for the dashboards: a unit reader's appeals are also named as a set

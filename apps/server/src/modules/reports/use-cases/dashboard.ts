@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { appealScopeByUnits, queryRows, readDailyCounts } from '@minsheng/db';
+import { appealScopeByUnits, OPEN_APPEAL, queryRows, readDailyCounts } from '@minsheng/db';
 import type { DailyCountRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { appealScopeOf } from '../../appeals/appeal-scope';
-import { OPEN_APPEAL, withSettings } from './report-window';
+import { withSettings } from './report-window';
 
 export interface DashboardInput {
   /** Days of trend, ending today (local calendar days of the jurisdiction). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import { AppError, TERMINAL_STATUSES } from '@minsheng/contracts';
+import { AppError } from '@minsheng/contracts';
 import { appealScopeByUnits } from '@minsheng/db';
 import type { AppealScope, Executor } from '@minsheng/db';
 import { resolvePeriod } from '@minsheng/domain';
@@ -54,12 +54,6 @@ export async function reportWindow(deps: Deps, user: SessionUser, q: ReportPerio
   const where = sql`a.jurisdiction_id = ${user.jurisdictionId} AND ${appealScopeByUnits(scope)} AND a.created_at >= ${r.period.from} AND a.created_at < ${r.period.to}`;
   return { period: r.period, offset, now, where, scope };
 }
-
-/**
- * Not closed, referred, rejected or merged, as constants: the list of appeals_open_idx's predicate, which PostgreSQL
- * uses only when it can prove the query's condition implies it (parameters it cannot).
- */
-export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /** Planner settings a dashboard's statement may raise or lower for itself. */
 export interface StatementSettings { work_mem?: '64MB'; max_parallel_workers_per_gather?: 0 }

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { queryRows } from '@minsheng/db';
+import { OPEN_APPEAL, queryRows } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import type { ReportPeriodInput, ReportWindow } from './report-window';
-import { OPEN_APPEAL, presentWindow, reportWindow, shareOf, withSettings } from './report-window';
+import { presentWindow, reportWindow, shareOf, withSettings } from './report-window';
 import { windowCounts } from './rollup-counts';
 
 /** GB/T 2260 street/town codes are 9 digits; a community's 12-digit code starts with its street's. */
