@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { countClosed, countRegisteredBy, foldAnalytics, queryRows, rebuildAnalyticsRollups, verifyAnalyticsRollups, APPEAL_DIMENSIONS } from '@minsheng/db';
 import { sweepDeadlines } from '../src/jobs/deadline-sweep';
+import { SUPERVISED_STATUSES } from '../src/modules/supervision/use-cases/supervision-board';
 import { startTestServer } from './harness';
 import type { TestServer } from './harness';
 import { lifecycleDriver } from './lifecycle-driver';
@@ -54,7 +55,49 @@ describe('analytics rollups', () => {
     }
     assert.equal(await countClosed(db(), { ...window, offsetMinutes: OFFSET }), await countClosed(db(), window), 'closed: rollup against the appeals');
     await streetsAgainstAppeals(out['leader /api/reports/streets?from=2026-11-01&to=2026-11-30'] as StreetsView, window, s.clock.now);
+    Object.assign(out, await overdueAgainstClocks(s.clock.now));
     return out;
+  }
+
+  /**
+   * The 看板's and the 督办 board's 超期 (the appeals' overdue_marked and the clocks no sweep has marked yet) against
+   * the clocks themselves: an open appeal with a running, unpaused clock past due.
+   */
+  async function overdueAgainstClocks(now: Date) {
+    const flags = await queryRows<{ id: string; overdue_marked: boolean; marked: boolean }>(db(), sql`
+      SELECT a.id, a.overdue_marked, EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id
+               AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NOT NULL) AS marked
+        FROM appeals a WHERE a.jurisdiction_id = ${J}`);
+    for (const f of flags) assert.equal(f.overdue_marked, f.marked, `appeal ${f.id}: overdue_marked follows its clocks`);
+
+    const soonHours = 48;
+    const soon = new Date(now.getTime() + soonHours * 3_600_000);
+    const running = sql`c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id AND c.stopped_at IS NULL AND c.paused_at IS NULL`;
+    const expected = await queryRows<{ unit_id: string; lead_unit_id: string | null; status: string; overdue: boolean; soon: boolean; yellow: boolean }>(db(), sql`
+      SELECT coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id, a.lead_unit_id, a.status,
+             EXISTS (SELECT 1 FROM appeal_clocks c WHERE ${running} AND c.due_at < ${now}) AS overdue,
+             EXISTS (SELECT 1 FROM appeal_clocks c WHERE ${running} AND c.due_at >= ${now} AND c.due_at < ${soon}) AS soon,
+             EXISTS (SELECT 1 FROM appeal_clocks c WHERE ${running} AND c.due_at >= ${now} AND c.yellow_notified_at IS NOT NULL) AS yellow
+        FROM appeals a WHERE a.jurisdiction_id = ${J} AND a.status NOT IN ('closed', 'referred', 'rejected', 'merged')`);
+    const kanban = (await s.api('GET', `/api/reports/dashboard?days=7&soonHours=${soonHours}`, { token: t.leader })).body;
+    const byUnit = new Map<string, { open: number; overdue: number; dueSoon: number }>();
+    for (const r of expected) {
+      const u = byUnit.get(r.unit_id) ?? { open: 0, overdue: 0, dueSoon: 0 };
+      byUnit.set(r.unit_id, { open: u.open + 1, overdue: u.overdue + Number(r.overdue), dueSoon: u.dueSoon + Number(!r.overdue && r.soon) });
+    }
+    const shown = new Map((kanban.byUnit as { unitId: string; open: number; overdue: number; dueSoon: number }[])
+      .filter((u) => u.open > 0).map((u) => [u.unitId, { open: u.open, overdue: u.overdue, dueSoon: u.dueSoon }]));
+    assert.deepEqual(shown, byUnit, '看板 by unit: open, 超期 and due soon against the clocks');
+
+    const board = (await s.api('GET', '/api/supervision/board', { token: t.supervisor })).body;
+    const supervised = expected.filter((r) => SUPERVISED_STATUSES.includes(r.status));
+    for (const light of ['red', 'yellow'] as const) {
+      const counted = new Map<string | null, number>();
+      for (const r of supervised) if (light === 'red' ? r.overdue : r.yellow) counted.set(r.lead_unit_id, (counted.get(r.lead_unit_id) ?? 0) + 1);
+      const badges = new Map((board.units as ({ unitId: string | null } & Record<string, number>)[]).filter((u) => u[light]! > 0).map((u) => [u.unitId, u[light]]));
+      assert.deepEqual(badges, counted, `督办 board ${light} against the clocks`);
+    }
+    return { kanban: { ...kanban, generatedAt: undefined }, board };
   }
 
   type StreetFigures = { volume: number; overdue: number; open: number };
@@ -156,6 +199,13 @@ describe('analytics rollups', () => {
       WHERE jurisdiction_id = ${J} AND stopped_at IS NULL AND paused_at IS NULL AND overdue_notified_at IS NOT NULL`);
     assert.ok(marked!.n > 0, 'the sweep marked running clocks overdue');
     await check('overdue clocks swept');
+    // A marked clock paused is no longer running: the appeal is not 超期 until it runs again.
+    const [pausable] = await queryRows<{ appeal_id: string; clock: string }>(db(), sql`SELECT appeal_id, clock FROM appeal_clocks
+      WHERE jurisdiction_id = ${J} AND stopped_at IS NULL AND paused_at IS NULL AND overdue_notified_at IS NOT NULL ORDER BY appeal_id, clock LIMIT 1`);
+    await db().execute(sql`UPDATE appeal_clocks SET paused_at = ${s.clock.now} WHERE jurisdiction_id = ${J} AND appeal_id = ${pausable!.appeal_id} AND clock = ${pausable!.clock}`);
+    await check('a marked clock paused');
+    await db().execute(sql`UPDATE appeal_clocks SET paused_at = NULL WHERE jurisdiction_id = ${J} AND appeal_id = ${pausable!.appeal_id} AND clock = ${pausable!.clock}`);
+    await check('the marked clock running again');
   });
 
   it('follows an exclusion, a reclassified appeal and a rebuild', async () => {

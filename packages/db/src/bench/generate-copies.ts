@@ -109,6 +109,13 @@ const clocks = (b: CopyBatch): SQL => sql`
   FROM _gen g JOIN appeal_clocks c ON c.jurisdiction_id = ${b.j} AND c.appeal_id = g.tid
   CROSS JOIN LATERAL (SELECT ${f('c.started_at')} + (c.due_at - c.started_at) AS due_at) d`;
 
+/** The copies whose marked clocks still run are overdue_marked, as the clocks' trigger (off for the copy) would set them. */
+const overdueMarks = (b: CopyBatch): SQL => sql`
+  UPDATE appeals a SET overdue_marked = true
+    FROM (SELECT DISTINCT c.appeal_id FROM _gen g JOIN appeal_clocks c ON c.jurisdiction_id = ${b.j} AND c.appeal_id = g.id
+           WHERE c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NOT NULL) m
+   WHERE a.jurisdiction_id = ${b.j} AND a.id = m.appeal_id`;
+
 const clockRuns = (b: CopyBatch): SQL => sql`
   INSERT INTO appeal_clock_runs (jurisdiction_id, appeal_id, clock, started_at, due_at, stopped_at, paused_at)
   SELECT ${b.j}, g.id, r.clock, ${f('r.started_at')}, ${f('r.started_at')} + (r.due_at - r.started_at), ${f('r.stopped_at')}, ${f('r.paused_at')}
@@ -132,4 +139,4 @@ const searchGrams = (b: CopyBatch): SQL => sql`
   SELECT ${b.j}, g.id, s.grams FROM _gen g JOIN appeal_search_grams s ON s.jurisdiction_id = ${b.j} AND s.appeal_id = g.tid`;
 
 /** The statements of one batch, in order, run in one transaction. */
-export const GENERATED_COPY_SQL: ((b: CopyBatch) => SQL)[] = [copies, appeals, events, clocks, clockRuns, assignments, supervisions, searchGrams];
+export const GENERATED_COPY_SQL: ((b: CopyBatch) => SQL)[] = [copies, appeals, events, clocks, overdueMarks, clockRuns, assignments, supervisions, searchGrams];

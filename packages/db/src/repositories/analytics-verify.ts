@@ -57,6 +57,12 @@ export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: strin
       const rollup = (await listRollupMembers(db, scope, set)).map(keyOf);
       for (const k of minus(brute, rollup)) report(`member missing from the rollup: ${k}`);
       for (const k of minus(rollup, brute)) report(`member only in the rollup: ${k}`);
+      // The sample's overdue_marked (the 看板's and the 督办 board's 超期) against their clocks.
+      const flags = await queryRows<{ id: string; overdue_marked: boolean }>(db, sql`
+        SELECT a.id, a.overdue_marked FROM appeals a WHERE a.jurisdiction_id = ${j} AND a.id IN (${set})
+           AND a.overdue_marked <> EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = a.jurisdiction_id AND c.appeal_id = a.id
+                                          AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NOT NULL)`);
+      for (const f of flags) report(`appeal ${f.id}: overdue_marked is ${f.overdue_marked}, its clocks say otherwise`);
       checked += sample.length;
     }
   }

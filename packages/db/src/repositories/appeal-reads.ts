@@ -117,6 +117,18 @@ export function appealScopeCondition(scope: AppealScope, alias = 'a'): SQL {
 export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /**
+ * 超期 now: some running, unpaused clock of the appeal is past due. The sweep's marks are on the appeal
+ * (overdue_marked, read from appeals_open_idx with the rest of a count); the clocks past due that no sweep has marked
+ * yet are a few minutes' worth, read once as a set through appeal_clocks_unswept_idx (a hashed sub-plan), not probed
+ * appeal by appeal.
+ */
+export function overdueNow(jurisdictionId: string, now: Date, alias = 'a'): SQL {
+  const a = sql.raw(alias);
+  return sql`(${a}.overdue_marked OR ${a}.id IN (SELECT c.appeal_id FROM appeal_clocks c WHERE c.jurisdiction_id = ${jurisdictionId}
+      AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${now}))`;
+}
+
+/**
  * The read scope as appealScopeCondition has it, for the dashboards: a unit reader's appeals are also named as a set
  * first — those its units own, and those ever sent to them — so PostgreSQL reads those few by key instead of testing
  * the scope on every appeal of the period (a street at 10 million appeals' monthly density: ~4,000 appeals, not
@@ -164,8 +176,7 @@ export function appealListConditions(jurisdictionId: string, scope: AppealScope,
     where.push(sql`${appeals.citizenId} IN (SELECT id FROM citizens WHERE jurisdiction_id = ${appeals.jurisdictionId} AND phone_hash IN (${hashes}))`);
   }
   if (f.overdue !== undefined) {
-    const overdue = sql`EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${appeals.jurisdictionId} AND c.appeal_id = ${appeals.id}
-      AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${f.now})`;
+    const overdue = overdueNow(jurisdictionId, f.now, 'appeals');
     where.push(f.overdue ? overdue : sql`NOT ${overdue}`);
   }
   if (f.dueSoon) {

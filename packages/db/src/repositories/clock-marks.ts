@@ -32,6 +32,11 @@ export async function markClock(tx: Executor, jurisdictionId: string, c: Pick<Sw
   const column = sql.raw(mark);
   // Overdue implies past yellow: a clock that went from green to red between sweeps is not urged afterwards.
   const alsoYellow = mark === 'overdue_notified_at' ? sql`, yellow_notified_at = COALESCE(yellow_notified_at, ${now})` : sql``;
+  // The overdue mark also sets the appeal's overdue_marked (a trigger): lock the appeal first, as every transition
+  // does before it writes clocks, so a sweep and a transition on one appeal wait for each other instead of deadlocking.
+  if (mark === 'overdue_notified_at') {
+    await queryRows(tx, sql`SELECT 1 FROM appeals WHERE jurisdiction_id = ${jurisdictionId} AND id = ${c.appeal_id} FOR UPDATE`);
+  }
   const rows = await queryRows(tx, sql`
     UPDATE appeal_clocks SET ${column} = ${now}${alsoYellow}
     WHERE jurisdiction_id = ${jurisdictionId} AND appeal_id = ${c.appeal_id} AND clock = ${c.clock} AND ${column} IS NULL

@@ -54,6 +54,13 @@ export const appeals = pgTable('appeals', {
   returnCount: integer('return_count').notNull().default(0),
   unitsPassed: integer('units_passed').notNull().default(0),
   escalated: boolean('escalated').notNull().default(false),
+  /**
+   * Some running, unpaused clock of the appeal carries the deadline sweep's overdue mark: kept by a trigger on
+   * appeal_clocks (migration 0024) so the 看板 and the 督办 board count overdue appeals from appeals_open_idx alone.
+   * With the running clocks past due that no sweep has marked yet (appeal_clocks_unswept_idx), it is exactly "a
+   * running clock is past due": a mark is set only past due and is cleared when the clock's due time moves.
+   */
+  overdueMarked: boolean('overdue_marked').notNull().default(false),
   urgeCount: integer('urge_count').notNull().default(0),
   extendedDays: integer('extended_days').notNull().default(0),
   pending: jsonb('pending'),
@@ -92,8 +99,10 @@ export const appeals = pgTable('appeals', {
   uniqueIndex('appeals_external_idx').on(t.jurisdictionId, t.externalSource, t.externalId).where(sql`external_id IS NOT NULL`),
   // The dashboards (issue 7). Open appeals (status not in TERMINAL_STATUSES, which the predicate repeats: a reader
   // must write the same list for PostgreSQL to use it) with every column the 看板 and 街镇分布 read, so their
-  // counts are index-only scans of the ~20% still open instead of the whole table.
-  index('appeals_open_idx').on(t.jurisdictionId, t.createdAt, t.status, t.leadUnitId, t.ownerUnitId, t.accusedUnitId, t.areaCode, t.closedAt, t.id)
+  // counts are index-only scans of the ~20% still open instead of the whole table; with the overdue mark and what
+  // makes a problem appeal (the thresholds are settings, so no partial index can hold them), the 督办 board's too.
+  index('appeals_open_idx').on(t.jurisdictionId, t.createdAt, t.status, t.leadUnitId, t.ownerUnitId, t.accusedUnitId, t.areaCode, t.closedAt, t.id,
+    t.overdueMarked, t.redoCount, t.escalated, t.unitsPassed)
     .where(sql`status NOT IN ('closed', 'referred', 'rejected', 'merged')`),
   // A period's appeals with what 街镇分布 groups and filters by: an index-only range scan instead of their rows.
   index('appeals_report_idx').on(t.jurisdictionId, t.createdAt, t.areaCode, t.status, t.accusedUnitId, t.ownerUnitId, t.id),

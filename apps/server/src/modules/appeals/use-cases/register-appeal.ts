@@ -150,7 +150,7 @@ export async function registerAppeal(deps: Deps, registrar: Registrar, input: Re
   }, tx);
   const appeal = {
     ...row, number: written.number, citizenId: written.citizen?.id ?? null, routingRuleId: null, priorStatus: null, leadUnitId: null, coUnitIds: [], masterId: null,
-    redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null,
+    redoCount: 0, returnCount: 0, unitsPassed: 0, escalated: false, overdueMarked: false, urgeCount: 0, pending: null, reply: null, callback: null, outcome: null, closedAt: null,
     coOpinions: [], bulletinAt: null, extendedDays: 0,
   } satisfies AppealRow;
   return { appeal, citizen: written.citizen, ownerPath };

@@ -5,7 +5,6 @@ import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
 import { appealScopeOf } from '../../appeals/appeal-scope';
-import { withSettings } from './report-window';
 
 export interface DashboardInput {
   /** Days of trend, ending today (local calendar days of the jurisdiction). */
@@ -25,7 +24,7 @@ function localDay(at: Date, offsetMinutes: number): string {
  * 数据看板 figures, computed in SQL over the user's scope: today's intake, open, overdue and due-soon appeals (in
  * total and by responsible unit: the lead unit, or the receiving unit before dispatch), intake and closures per day,
  * and open appeals by status and the period's intake by channel. "Overdue" is the appeal list's definition: a
- * running, unpaused clock past its due time.
+ * running, unpaused clock past its due time (overdueNow).
  */
 export async function dashboard(deps: Deps, user: SessionUser, input: DashboardInput) {
   const db = deps.database.reader;
@@ -43,32 +42,34 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const day = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD')`;
 
   // The appeals the counts are about, as three disjoint index reads instead of one pass over every appeal: the open
-  // ones (appeals_open_idx, index-only), and of the others those registered today or closed today.
-  const columns = sql`a.id, coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id, a.created_at, a.closed_at`;
+  // ones (appeals_open_idx, index-only, overdue_marked included), and of the others those registered today or closed today.
+  const columns = sql`a.id, coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id, a.status, a.overdue_marked, a.created_at, a.closed_at`;
   const rows = sql`
       SELECT ${columns}, true AS open FROM appeals a WHERE ${base} AND ${open}
       UNION ALL
       SELECT ${columns}, false FROM appeals a WHERE ${base} AND NOT (${open}) AND a.created_at >= ${todayStart}
       UNION ALL
       SELECT ${columns}, false FROM appeals a WHERE ${base} AND NOT (${open}) AND a.closed_at >= ${todayStart} AND a.created_at < ${todayStart}`;
-  // Each appeal's running, unpaused clocks are judged once: overdue, or due soon when none is overdue. For the whole
-  // jurisdiction, all such clocks grouped by appeal and joined by hash (~170,000 at 10 million appeals' monthly density); for a
-  // unit reader, only its appeals' clocks, looked up by key.
-  const running = sql`c.jurisdiction_id = ${j} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.due_at < ${soon}`;
-  const judged = sql`bool_or(c.due_at < ${now}) AS overdue, bool_or(c.due_at >= ${now} AND c.due_at < ${soon}) AS soon`;
+  // 超期 is the sweep's mark on the appeal (overdue_marked) or a running clock past due that no sweep has marked yet;
+  // "due soon", a running clock due before `soon` when the appeal is not overdue. A clock due soon is not past due, so
+  // never marked: both live parts are clocks of appeal_clocks_unswept_idx, a few minutes' and hours' worth, read as one
+  // small set for the whole jurisdiction and looked up by key for a unit reader's appeals.
+  const unswept = sql`c.jurisdiction_id = ${j} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${soon}`;
+  const judged = sql`bool_or(c.due_at < ${now}) AS overdue, bool_or(c.due_at >= ${now}) AS soon`;
   const clocks = readerScope.unitIds === null
-    ? sql`LEFT JOIN (SELECT c.appeal_id, ${judged} FROM appeal_clocks c WHERE ${running} GROUP BY c.appeal_id) k ON k.appeal_id = a.id`
-    : sql`LEFT JOIN LATERAL (SELECT ${judged} FROM appeal_clocks c WHERE ${running} AND c.appeal_id = a.id) k ON true`;
+    ? sql`LEFT JOIN (SELECT c.appeal_id, ${judged} FROM appeal_clocks c WHERE ${unswept} GROUP BY c.appeal_id) k ON k.appeal_id = a.id`
+    : sql`LEFT JOIN LATERAL (SELECT ${judged} FROM appeal_clocks c WHERE ${unswept} AND c.appeal_id = a.id) k ON true`;
   type Counts = { today_intake: number; open: number; overdue: number; due_soon: number; closed_today: number };
-  const byUnitSql = sql`
-    SELECT a.unit_id,
+  // One pass, two groupings: the counts by responsible unit, and the open appeals by status.
+  const countsSql = sql`
+    SELECT GROUPING(a.status) = 1 AS by_unit, a.unit_id, a.status,
            count(*) FILTER (WHERE a.created_at >= ${todayStart})::int AS today_intake,
            count(*) FILTER (WHERE a.open)::int AS open,
-           count(*) FILTER (WHERE a.open AND k.overdue)::int AS overdue,
-           count(*) FILTER (WHERE a.open AND NOT k.overdue AND k.soon)::int AS due_soon,
+           count(*) FILTER (WHERE a.open AND (a.overdue_marked OR k.overdue))::int AS overdue,
+           count(*) FILTER (WHERE a.open AND NOT a.overdue_marked AND NOT k.overdue AND k.soon)::int AS due_soon,
            count(*) FILTER (WHERE a.closed_at >= ${todayStart})::int AS closed_today
       FROM (${rows}) a ${clocks}
-     GROUP BY 1 ORDER BY 3 DESC, 4 DESC, 1`;
+     GROUP BY GROUPING SETS ((a.unit_id), (a.status))`;
   // The days' counts from the daily rollup for a reader of the whole jurisdiction (a unit reader's subtree from the appeals).
   const perDay = (rows: DailyCountRow[]) => [...rows.reduce((m, r) => m.set(r.day, (m.get(r.day) ?? 0) + r.n), new Map<string, number>())].map(([d, n]) => ({ day: d, n }));
   const days = async () => {
@@ -90,14 +91,14 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
     ]);
   };
   // The figures are independent: read at once, the request waits for the slowest rather than for their sum.
-  const [byUnit, byStatus, [intake, closed, byChannel]] = await Promise.all([
-    // The clocks' hash (~30 MB at 10 million appeals' monthly density) in memory, not spilled to disk; and built once: a
-    // parallel plan builds it again in every worker (measured: 346 → 384 ms p50 with two workers on two cores).
-    withSettings(deps, { work_mem: '64MB', max_parallel_workers_per_gather: 0 }, (tx) => queryRows<Counts & { unit_id: string }>(tx, byUnitSql)),
-    queryRows<{ status: string; n: number }>(db, sql`
-      SELECT a.status, count(*)::int AS n FROM appeals a WHERE ${base} AND ${open} GROUP BY 1 ORDER BY 2 DESC, 1`),
+  const [counted, [intake, closed, byChannel]] = await Promise.all([
+    queryRows<Counts & { by_unit: boolean; unit_id: string; status: string }>(db, countsSql),
     days(),
   ]);
+  const byUnit = counted.filter((r) => r.by_unit)
+    .sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.unit_id < b.unit_id ? -1 : a.unit_id > b.unit_id ? 1 : 0));
+  const byStatus = counted.filter((r) => !r.by_unit && r.open > 0).map((r) => ({ status: r.status, n: r.open }))
+    .sort((a, b) => b.n - a.n || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
   const totals = byUnit.reduce<Counts>((t, r) => ({
     today_intake: t.today_intake + r.today_intake, open: t.open + r.open, overdue: t.overdue + r.overdue,
     due_soon: t.due_soon + r.due_soon, closed_today: t.closed_today + r.closed_today,
