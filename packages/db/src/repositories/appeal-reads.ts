@@ -61,6 +61,9 @@ export async function subtreeUnitIds(db: Executor, jurisdictionId: string, rootI
   return rows.map((r) => r.id);
 }
 
+/** When an appeal counts as 疑难 (the jurisdiction's settings). */
+export interface ProblemRule { redo: number; unitsWithoutLead: number }
+
 export interface AppealListFilter {
   status?: string[] | undefined;
   unitId?: string | undefined;
@@ -78,7 +81,7 @@ export interface AppealListFilter {
   /** A request waiting for a decision (延期申请). */
   pending?: 'extension' | undefined;
   /** 疑难工单 by these thresholds (DOMAIN.md §2), or escalated (提级). */
-  problem?: { redo: number; unitsWithoutLead: number } | undefined;
+  problem?: ProblemRule | undefined;
   text?: string | undefined;
   /** The caller's keyed phone hash: every appeal whose citizen gave that number. */
   /** A caller's phone hash, or its hashes under every configured key (while a key rotation is under way). */
@@ -88,7 +91,7 @@ export interface AppealListFilter {
   now: Date;
 }
 
-const textArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
+export const textArray = (ids: readonly string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::text[]`;
 
 /**
  * The read scope as a condition on the appeals table under `alias`: owned by or ever assigned to a unit of the scope,
@@ -118,14 +121,20 @@ export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s)
 
 /**
  * 超期 now: some running, unpaused clock of the appeal is past due. The sweep's marks are on the appeal
- * (overdue_marked, read from appeals_open_idx with the rest of a count); the clocks past due that no sweep has marked
- * yet are a few minutes' worth, read once as a set through appeal_clocks_unswept_idx (a hashed sub-plan), not probed
- * appeal by appeal.
+ * (overdue_marked, in appeals_open_idx with the rest of a count); only an appeal without one is looked up among its
+ * clocks for one past due that no sweep has marked yet (a few minutes' worth).
  */
-export function overdueNow(jurisdictionId: string, now: Date, alias = 'a'): SQL {
+export function overdueNow(now: Date, alias = 'a'): SQL {
   const a = sql.raw(alias);
-  return sql`(${a}.overdue_marked OR ${a}.id IN (SELECT c.appeal_id FROM appeal_clocks c WHERE c.jurisdiction_id = ${jurisdictionId}
+  return sql`(${a}.overdue_marked OR EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${a}.jurisdiction_id AND c.appeal_id = ${a}.id
       AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${now}))`;
+}
+
+/** 疑难: redone, escalated, or passed between units without one taking the lead (the thresholds are settings). */
+export function problemAppeal(problem: ProblemRule, alias = 'a'): SQL {
+  const a = sql.raw(alias);
+  return sql`(${a}.redo_count >= ${problem.redo} OR ${a}.escalated
+      OR (${a}.units_passed >= ${problem.unitsWithoutLead} AND (${a}.lead_unit_id IS NULL OR ${a}.status = 'return_requested')))`;
 }
 
 /**
@@ -176,7 +185,7 @@ export function appealListConditions(jurisdictionId: string, scope: AppealScope,
     where.push(sql`${appeals.citizenId} IN (SELECT id FROM citizens WHERE jurisdiction_id = ${appeals.jurisdictionId} AND phone_hash IN (${hashes}))`);
   }
   if (f.overdue !== undefined) {
-    const overdue = overdueNow(jurisdictionId, f.now, 'appeals');
+    const overdue = overdueNow(f.now, 'appeals');
     where.push(f.overdue ? overdue : sql`NOT ${overdue}`);
   }
   if (f.dueSoon) {
@@ -184,10 +193,7 @@ export function appealListConditions(jurisdictionId: string, scope: AppealScope,
       AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.yellow_notified_at IS NOT NULL AND c.due_at >= ${f.now})`);
   }
   if (f.pending) where.push(sql`${appeals.pending}->>'type' = ${f.pending}`);
-  if (f.problem) {
-    where.push(sql`(${appeals.redoCount} >= ${f.problem.redo} OR ${appeals.escalated}
-      OR (${appeals.unitsPassed} >= ${f.problem.unitsWithoutLead} AND (${appeals.leadUnitId} IS NULL OR ${appeals.status} = 'return_requested')))`);
-  }
+  if (f.problem) where.push(problemAppeal(f.problem, 'appeals'));
   if (f.text) where.push(textCondition(jurisdictionId, f.text));
   if (f.cursor) where.push(sql`(${appeals.createdAt}, ${appeals.id}) < (${f.cursor.createdAt}, ${f.cursor.id})`);
   return where;

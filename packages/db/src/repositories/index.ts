@@ -11,6 +11,7 @@ export * from './intake-write';
 export * from './routing';
 export * from './notifications';
 export * from './supervision';
+export * from './supervision-lights';
 export * from './exchange';
 export * from './clock-marks';
 export * from './text';

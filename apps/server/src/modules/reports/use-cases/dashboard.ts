@@ -41,35 +41,32 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const open = OPEN_APPEAL;
   const day = (column: string) => sql`to_char(${sql.raw(column)} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int), 'YYYY-MM-DD')`;
 
-  // The appeals the counts are about, as three disjoint index reads instead of one pass over every appeal: the open
-  // ones (appeals_open_idx, index-only, overdue_marked included), and of the others those registered today or closed today.
-  const columns = sql`a.id, coalesce(a.lead_unit_id, a.owner_unit_id) AS unit_id, a.status, a.overdue_marked, a.created_at, a.closed_at`;
-  const rows = sql`
-      SELECT ${columns}, true AS open FROM appeals a WHERE ${base} AND ${open}
-      UNION ALL
-      SELECT ${columns}, false FROM appeals a WHERE ${base} AND NOT (${open}) AND a.created_at >= ${todayStart}
-      UNION ALL
-      SELECT ${columns}, false FROM appeals a WHERE ${base} AND NOT (${open}) AND a.closed_at >= ${todayStart} AND a.created_at < ${todayStart}`;
-  // 超期 is the sweep's mark on the appeal (overdue_marked) or a running clock past due that no sweep has marked yet;
-  // "due soon", a running clock due before `soon` when the appeal is not overdue. A clock due soon is not past due, so
-  // never marked: both live parts are clocks of appeal_clocks_unswept_idx, a few minutes' and hours' worth, read as one
-  // small set for the whole jurisdiction and looked up by key for a unit reader's appeals.
-  const unswept = sql`c.jurisdiction_id = ${j} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${soon}`;
-  const judged = sql`bool_or(c.due_at < ${now}) AS overdue, bool_or(c.due_at >= ${now}) AS soon`;
-  const clocks = readerScope.unitIds === null
-    ? sql`LEFT JOIN (SELECT c.appeal_id, ${judged} FROM appeal_clocks c WHERE ${unswept} GROUP BY c.appeal_id) k ON k.appeal_id = a.id`
-    : sql`LEFT JOIN LATERAL (SELECT ${judged} FROM appeal_clocks c WHERE ${unswept} AND c.appeal_id = a.id) k ON true`;
-  type Counts = { today_intake: number; open: number; overdue: number; due_soon: number; closed_today: number };
-  // One pass, two groupings: the counts by responsible unit, and the open appeals by status.
+  // Counted per responsible unit and status without reading a clock: the open appeals (appeals_open_idx, index-only,
+  // with overdue_marked, the sweep's 超期) and, of the others, those registered today or closed today (two small reads).
+  const unit = sql`coalesce(a.lead_unit_id, a.owner_unit_id)`;
+  const todays = sql`count(*) FILTER (WHERE a.created_at >= ${todayStart})::int AS today_intake,
+           count(*) FILTER (WHERE a.closed_at >= ${todayStart})::int AS closed_today`;
   const countsSql = sql`
-    SELECT GROUPING(a.status) = 1 AS by_unit, a.unit_id, a.status,
-           count(*) FILTER (WHERE a.created_at >= ${todayStart})::int AS today_intake,
-           count(*) FILTER (WHERE a.open)::int AS open,
-           count(*) FILTER (WHERE a.open AND (a.overdue_marked OR k.overdue))::int AS overdue,
-           count(*) FILTER (WHERE a.open AND NOT a.overdue_marked AND NOT k.overdue AND k.soon)::int AS due_soon,
-           count(*) FILTER (WHERE a.closed_at >= ${todayStart})::int AS closed_today
-      FROM (${rows}) a ${clocks}
-     GROUP BY GROUPING SETS ((a.unit_id), (a.status))`;
+    SELECT ${unit} AS unit_id, a.status, count(*)::int AS open, count(*) FILTER (WHERE a.overdue_marked)::int AS marked, ${todays}
+      FROM appeals a WHERE ${base} AND ${open} GROUP BY 1, 2
+    UNION ALL
+    SELECT ${unit}, a.status, 0, 0, ${todays} FROM appeals a WHERE ${base} AND NOT (${open}) AND a.created_at >= ${todayStart} GROUP BY 1, 2
+    UNION ALL
+    SELECT ${unit}, a.status, 0, 0, ${todays} FROM appeals a
+     WHERE ${base} AND NOT (${open}) AND a.closed_at >= ${todayStart} AND a.created_at < ${todayStart} GROUP BY 1, 2`;
+  // The live rest, from the running clocks no sweep has marked (appeal_clocks_unswept_idx: minutes' and hours' worth)
+  // due before `soon`: an open appeal without the mark is 超期 when one is past due, else due soon (a clock due soon is
+  // not past due, so never marked). From clock to appeal by key (LATERAL, OFFSET 0 so it is not flattened into a
+  // join): PostgreSQL cannot tell how few these clocks are, and would otherwise hash every open appeal to join them.
+  const liveSql = sql`
+    SELECT a.unit_id, count(*) FILTER (WHERE k.overdue)::int AS overdue, count(*) FILTER (WHERE NOT k.overdue)::int AS due_soon
+      FROM (SELECT c.appeal_id, bool_or(c.due_at < ${now}) AS overdue FROM appeal_clocks c
+             WHERE c.jurisdiction_id = ${j} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${soon}
+             GROUP BY 1) k
+      CROSS JOIN LATERAL (SELECT ${unit} AS unit_id FROM appeals a
+                           WHERE a.jurisdiction_id = ${j} AND a.id = k.appeal_id AND ${base} AND ${open} AND NOT a.overdue_marked OFFSET 0) a
+     GROUP BY 1`;
+  type Counts = { today_intake: number; open: number; overdue: number; due_soon: number; closed_today: number };
   // The days' counts from the daily rollup for a reader of the whole jurisdiction (a unit reader's subtree from the appeals).
   const perDay = (rows: DailyCountRow[]) => [...rows.reduce((m, r) => m.set(r.day, (m.get(r.day) ?? 0) + r.n), new Map<string, number>())].map(([d, n]) => ({ day: d, n }));
   const days = async () => {
@@ -91,13 +88,26 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
     ]);
   };
   // The figures are independent: read at once, the request waits for the slowest rather than for their sum.
-  const [counted, [intake, closed, byChannel]] = await Promise.all([
-    queryRows<Counts & { by_unit: boolean; unit_id: string; status: string }>(db, countsSql),
+  const [counted, live, [intake, closed, byChannel]] = await Promise.all([
+    queryRows<{ unit_id: string; status: string; open: number; marked: number; today_intake: number; closed_today: number }>(db, countsSql),
+    queryRows<{ unit_id: string; overdue: number; due_soon: number }>(db, liveSql),
     days(),
   ]);
-  const byUnit = counted.filter((r) => r.by_unit)
+  const units = new Map<string, Counts>();
+  const unitCounts = (id: string) => units.get(id) ?? units.set(id, { today_intake: 0, open: 0, overdue: 0, due_soon: 0, closed_today: 0 }).get(id)!;
+  const statuses = new Map<string, number>();
+  for (const r of counted) {
+    const u = unitCounts(r.unit_id);
+    u.today_intake += r.today_intake; u.open += r.open; u.overdue += r.marked; u.closed_today += r.closed_today;
+    if (r.open) statuses.set(r.status, (statuses.get(r.status) ?? 0) + r.open);
+  }
+  for (const r of live) {
+    const u = unitCounts(r.unit_id);
+    u.overdue += r.overdue; u.due_soon += r.due_soon;
+  }
+  const byUnit = [...units].map(([unit_id, c]) => ({ unit_id, ...c }))
     .sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.unit_id < b.unit_id ? -1 : a.unit_id > b.unit_id ? 1 : 0));
-  const byStatus = counted.filter((r) => !r.by_unit && r.open > 0).map((r) => ({ status: r.status, n: r.open }))
+  const byStatus = [...statuses].map(([status, n]) => ({ status, n }))
     .sort((a, b) => b.n - a.n || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
   const totals = byUnit.reduce<Counts>((t, r) => ({
     today_intake: t.today_intake + r.today_intake, open: t.open + r.open, overdue: t.overdue + r.overdue,

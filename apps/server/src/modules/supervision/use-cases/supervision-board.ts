@@ -1,5 +1,4 @@
-import { countAppealsByLeadUnit } from '@minsheng/db';
-import type { AppealListFilter } from '@minsheng/db';
+import { countAppealsByLeadUnit, countSupervisionLights } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import { requireRuntime } from '../../../runtime/require-runtime';
@@ -12,31 +11,29 @@ type Light = 'red' | 'yellow' | 'problem';
 
 /**
  * 督办看板: red (overdue), yellow (due soon) and problem appeals counted by lead unit over the user's whole scope,
- * by the same SQL filters the board's lists use, so a unit's badge always equals the length of its list.
+ * the same appeals the board's lists show with those filters, so a unit's badge always equals the length of its list
+ * (analytics-rollups and supervision check it). Red and problem in one pass over the open appeals' index; yellow, the
+ * sweep's yellow marks on running clocks not yet due, by the list's own query (a few hours' worth of clocks).
  */
 export async function supervisionBoard(deps: Deps, user: SessionUser) {
   const db = deps.database.reader;
   const [runtime, scope] = await Promise.all([requireRuntime(deps, user.jurisdictionId), appealScopeOf(deps, user)]);
   const now = deps.now();
-  const base = { status: SUPERVISED_STATUSES, now };
-  const filters: Record<Light, Omit<AppealListFilter, 'limit' | 'cursor'>> = {
-    red: { ...base, overdue: true },
-    yellow: { ...base, dueSoon: true },
-    problem: { ...base, problem: runtime.settings.problem },
-  };
+  const [lit, yellow] = await Promise.all([
+    countSupervisionLights(db, scope, { statuses: SUPERVISED_STATUSES, now, problem: runtime.settings.problem }),
+    countAppealsByLeadUnit(db, user.jurisdictionId, scope, { status: SUPERVISED_STATUSES, now, dueSoon: true }),
+  ]);
   const units = new Map<string | null, Record<Light, number>>();
   const totals: Record<Light, number> = { red: 0, yellow: 0, problem: 0 };
-  // The three counts at once (each the list's own query): the board waits for the slowest, not for their sum.
-  const lights = ['red', 'yellow', 'problem'] as const;
-  const counted = await Promise.all(lights.map((light) => countAppealsByLeadUnit(db, user.jurisdictionId, scope, filters[light])));
-  for (const [i, light] of lights.entries()) {
-    for (const row of counted[i]!) {
-      const entry = units.get(row.unitId) ?? { red: 0, yellow: 0, problem: 0 };
-      entry[light] = row.count;
-      units.set(row.unitId, entry);
-      totals[light] += row.count;
-    }
-  }
+  const add = (unitId: string | null, light: Light, n: number) => {
+    if (!n) return;
+    const entry = units.get(unitId) ?? { red: 0, yellow: 0, problem: 0 };
+    entry[light] += n;
+    units.set(unitId, entry);
+    totals[light] += n;
+  };
+  for (const r of lit) { add(r.unitId, 'red', r.red); add(r.unitId, 'problem', r.problem); }
+  for (const r of yellow) add(r.unitId, 'yellow', r.count);
   return {
     totals,
     units: [...units.entries()].map(([unitId, c]) => ({ unitId, ...c }))
