@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { resolveSettings } from '@minsheng/domain';
-import { computeIndicatorFigures, foldAnalytics, INDICATOR_GROUPINGS, listUnits, queryRows, rebuildAnalyticsRollups, verifyAnalyticsRollups, wholeDaysBefore } from '@minsheng/db';
+import { computeIndicatorFigures, foldAnalytics, INDICATOR_GROUPINGS, listUnits, queryRows, rebuildAnalyticsRollups, verifyAnalyticsRollups, wholeDaysBefore, wholeMonthsWithin } from '@minsheng/db';
 import type { IndicatorQuery } from '@minsheng/db';
 import { startTestServer } from './harness';
 import type { TestServer } from './harness';
@@ -99,10 +99,15 @@ describe('indicator figures from the day sums', () => {
 
   it('reads the whole days before asOf from the day sums and the rest from the members', async () => {
     const asOf = s.clock.now;
-    assert.deepEqual(wholeDaysBefore(NOVEMBER.from, NOVEMBER.to, asOf, OFFSET), { from: NOVEMBER.from, to: new Date('2026-11-19T16:00:00Z') });
+    assert.deepEqual(wholeDaysBefore(NOVEMBER.from, NOVEMBER.to, asOf, OFFSET), { from: NOVEMBER.from, to: new Date('2026-11-19T16:00:00Z'), offsetMinutes: OFFSET });
     assert.equal(wholeDaysBefore(new Date('2026-11-20T01:00:00Z'), NOVEMBER.to, asOf, OFFSET), null, 'no whole day between a mid-day start and asOf');
     assert.deepEqual(wholeDaysBefore(new Date('2026-11-02T02:00:00Z'), new Date('2026-11-19T04:00:00Z'), asOf, OFFSET),
-      { from: new Date('2026-11-02T16:00:00Z'), to: new Date('2026-11-18T16:00:00Z') }, 'a custom period: only the days wholly inside it');
+      { from: new Date('2026-11-02T16:00:00Z'), to: new Date('2026-11-18T16:00:00Z'), offsetMinutes: OFFSET }, 'a custom period: only the days wholly inside it');
+    // Of whole days, the whole local months are read from the month sums.
+    const local = (d: string) => new Date(`${d}T00:00:00+08:00`);
+    assert.deepEqual(wholeMonthsWithin({ from: local('2026-11-01'), to: local('2026-12-01'), offsetMinutes: OFFSET }), { from: local('2026-11-01'), to: local('2026-12-01') });
+    assert.deepEqual(wholeMonthsWithin({ from: local('2026-11-02'), to: local('2027-01-05'), offsetMinutes: OFFSET }), { from: local('2026-12-01'), to: local('2027-01-01') });
+    assert.equal(wholeMonthsWithin({ from: local('2026-11-02'), to: local('2026-12-19'), offsetMinutes: OFFSET }), null, 'no whole month inside');
     assert.ok(await count('analytics_indicator_days') > 0, 'the fold wrote day sums');
     assert.ok(await count('analytics_dirty_appeals') > 0, 'appeals marked dirty since the last fold');
     const [pending] = await queryRows<{ past: number; future: number }>(db(), sql`SELECT count(*) FILTER (WHERE at < ${asOf})::int AS past,

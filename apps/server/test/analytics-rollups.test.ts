@@ -247,4 +247,17 @@ describe('analytics rollups', () => {
     assert.deepEqual(verified.mismatches, []);
     console.log(`# after a rebuild: rollup == brute force (${verified.checked} checked, ${rebuilt.rows} rows rebuilt)`);
   });
+
+  it('reads a whole past month from the month sums, and keeps them as appeals change', async () => {
+    await at('2026-12-02T10:00:00');
+    await check('November read as a whole month');
+    // A November appeal moved to another category: its members leave one month sum for another when folded.
+    const categories = (await s.api('GET', '/api/categories', { token: t.agent })).body.items as { id: string; key: string }[];
+    const [a] = await queryRows<{ category_id: string }>(db(), sql`SELECT category_id FROM appeals WHERE jurisdiction_id = ${J} AND id = ${id.A}`);
+    const other = categories.find((c) => c.id !== a!.category_id && c.key.includes('.'))!;
+    await db().execute(sql`UPDATE appeals SET category_id = ${other.id} WHERE jurisdiction_id = ${J} AND id = ${id.A}`);
+    await check('a November appeal reclassified in December');
+    const [months] = await queryRows<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM analytics_indicator_months WHERE jurisdiction_id = ${J} AND n <> 0`);
+    assert.ok(months!.n > 0, 'the month sums hold November');
+  });
 });

@@ -36,8 +36,11 @@ export interface DailyCountRow { day: string; track: string; value: string; accu
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 /** The instant the local day of `at` begins, at `offset` minutes ahead of UTC. */
-export const dayStartSql = (at: SQL, offset: number) =>
-  sql`((date_trunc('day', ${at} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int)) - make_interval(mins => ${offset}::int)) AT TIME ZONE 'UTC')`;
+export const dayStartSql = (at: SQL, offset: number) => localStartSql('day', at, offset);
+/** The instant the local month of `at` begins (its 1st, 00:00 at the offset). */
+export const monthStartSql = (at: SQL, offset: number) => localStartSql('month', at, offset);
+const localStartSql = (unit: 'day' | 'month', at: SQL, offset: number) =>
+  sql`((date_trunc(${sql.raw(`'${unit}'`)}, ${at} AT TIME ZONE 'UTC' + make_interval(mins => ${offset}::int)) - make_interval(mins => ${offset}::int)) AT TIME ZONE 'UTC')`;
 /**
  * Some clock of the appeal was judged late by an event — it stopped or paused past its due time, or the deadline sweep
  * marked it overdue while running — as migration 0023's triggers count it (minsheng_clock_ran_late). EXISTS over the

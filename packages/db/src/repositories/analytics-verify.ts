@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { monthPeriod, resolveSettings } from '@minsheng/domain';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
-import { COUNT_DIMS, COUNT_MEASURES, dayStartSql, measureAtSql, readDailyCounts, rollupOffset } from './analytics-counts';
+import { COUNT_DIMS, COUNT_MEASURES, dayStartSql, measureAtSql, monthStartSql, readDailyCounts, rollupOffset } from './analytics-counts';
 import { INDICATOR_DAY_DIMS, memberGroupValueSql } from './indicator-days';
 import { bruteForceMembersSql } from './indicator-members-sql';
 import { computeIndicatorFigures, listRollupMembers, memberRow } from './indicators';
@@ -103,6 +103,19 @@ export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: strin
     for (const k of minus(summed, sums)) report(`day sum of the stored members not in analytics_indicator_days: ${month} ${k}`);
     for (const k of minus(sums, summed)) report(`day sum in analytics_indicator_days not of the stored members: ${month} ${k}`);
     checked += summed.length;
+
+    // The month's sums against its day sums (checked just above), every day of the month.
+    const monthSums = (table: 'months' | 'days') => queryRows<{ line: string }>(db, table === 'months' ? sql`
+      SELECT concat_ws(' ', dim, indicator, value, unit_id, accused_unit_id, satisfaction, n, round(numerator::numeric, 6)) AS line
+        FROM analytics_indicator_months WHERE jurisdiction_id = ${j} AND month_start = ${period.from} AND n <> 0` : sql`
+      SELECT concat_ws(' ', dim, indicator, value, unit_id, accused_unit_id, satisfaction, sum(n), round(sum(numerator)::numeric, 6)) AS line
+        FROM analytics_indicator_days WHERE jurisdiction_id = ${j} AND ${monthStartSql(sql`day_start`, offset)} = ${period.from}
+       GROUP BY dim, indicator, value, unit_id, accused_unit_id, satisfaction HAVING sum(n) <> 0`);
+    const monthly = (await monthSums('months')).map((r) => r.line);
+    const daily = (await monthSums('days')).map((r) => r.line);
+    for (const k of minus(daily, monthly)) report(`month sum of the day sums not in analytics_indicator_months: ${month} ${k}`);
+    for (const k of minus(monthly, daily)) report(`month sum in analytics_indicator_months not of the day sums: ${month} ${k}`);
+    checked += daily.length;
 
     for (const measure of COUNT_MEASURES) {
       const at = measureAtSql(measure);

@@ -3,7 +3,7 @@ import { resolveSettings } from '@minsheng/domain';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { foldCountDeltas, rebuildDailyCounts, rollupOffset } from './analytics-counts';
-import { addToIndicatorDaysSql, resumIndicatorDays } from './indicator-days';
+import { addToIndicatorSumsSql, resumIndicatorDays } from './indicator-days';
 import { materialMembersSql } from './indicator-members-sql';
 
 const MEMBER_COLUMNS = 'appeal_id, indicator, ord, unit_id, at, numerator, satisfaction, pending, track, kind, channel, category_id, area_code, accused_unit_id';
@@ -50,8 +50,8 @@ async function foldDirtyAppeals(tx: Executor, jurisdictionId: string, limit: num
     await tx.execute(added);
     return ids.length;
   }
-  await tx.execute(sql`WITH gone AS (${gone} RETURNING *) ${addToIndicatorDaysSql(j, offset, sql`gone`, -1)}`);
-  await tx.execute(sql`WITH added AS (${added} RETURNING *) ${addToIndicatorDaysSql(j, offset, sql`added`, 1)}`);
+  await tx.execute(addToIndicatorSumsSql(j, offset, { with: sql`gone AS (${gone} RETURNING *)`, from: sql`gone` }, -1));
+  await tx.execute(addToIndicatorSumsSql(j, offset, { with: sql`added AS (${added} RETURNING *)`, from: sql`added` }, 1));
   return ids.length;
 }
 
@@ -91,6 +91,7 @@ export async function rebuildAnalyticsRollups(db: Executor, jurisdictionId: stri
     await tx.execute(sql`DELETE FROM analytics_indicator_members WHERE jurisdiction_id = ${j}`);
     // The day sums are summed afresh at the end, in one aggregate; until then readers read the members.
     await tx.execute(sql`DELETE FROM analytics_indicator_days WHERE jurisdiction_id = ${j}`);
+    await tx.execute(sql`DELETE FROM analytics_indicator_months WHERE jurisdiction_id = ${j}`);
     await tx.execute(sql`UPDATE analytics_rollup_state SET indicator_days_ready = false WHERE jurisdiction_id = ${j}`);
     // One statement, one snapshot: the marks it drops are for appeals it marks again.
     await tx.execute(sql`WITH dropped AS (DELETE FROM analytics_dirty_appeals WHERE jurisdiction_id = ${j} RETURNING 1)
@@ -108,7 +109,7 @@ export async function rebuildAnalyticsRollups(db: Executor, jurisdictionId: stri
   await withFoldLock(db, j, true, (tx) => resumIndicatorDays(tx, j, offset));
   // Every appeal's mark was written and deleted: without a vacuum, readers' anti-joins walk the dead index entries
   // until autovacuum gets there. Not possible inside a caller's transaction, where it is left to autovacuum.
-  await db.execute(sql`VACUUM (ANALYZE) analytics_dirty_appeals, analytics_count_deltas, analytics_indicator_members, analytics_indicator_days, analytics_daily_counts`).catch(() => undefined);
+  await db.execute(sql`VACUUM (ANALYZE) analytics_dirty_appeals, analytics_count_deltas, analytics_indicator_members, analytics_indicator_days, analytics_indicator_months, analytics_daily_counts`).catch(() => undefined);
   const [members] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM analytics_indicator_members WHERE jurisdiction_id = ${j}`);
   return { rows: (counts ?? 0) + (members?.n ?? 0) };
 }

@@ -6,9 +6,9 @@ import type { Executor } from '../connection';
 import { queryRows } from '../raw';
 import { assessmentExclusions, assessmentMonths } from '../schema';
 import { materialMembersSql, satisfactionWeight } from './indicator-members-sql';
-import { indicatorDaysOffset, memberGroupValueSql, wholeDaySumsSql, wholeDaysBefore } from './indicator-days';
+import { indicatorDaysOffset, memberGroupValueSql, wholeDaySumsSql, wholeDaysBefore, wholeMonthsWithin } from './indicator-days';
 
-export { wholeDaysBefore };
+export { wholeDaysBefore, wholeMonthsWithin };
 
 export const INDICATOR_GROUPINGS = ['unit', 'area', 'category', 'channel', 'kind'] as const;
 export type IndicatorGrouping = (typeof INDICATOR_GROUPINGS)[number];

@@ -33,6 +33,18 @@ export const analyticsIndicatorMembers = pgTable('analytics_indicator_members', 
   index('analytics_indicator_members_indicator_at_idx').on(t.jurisdictionId, t.indicator, t.at),
 ]);
 
+/** What the day and month sums of indicator members are kept by, and hold (fresh builders for each table). */
+const indicatorSumColumns = () => ({
+  dim: text('dim').notNull(),
+  indicator: text('indicator').notNull(),
+  value: text('value').notNull(),
+  unitId: text('unit_id').notNull(),
+  accusedUnitId: text('accused_unit_id').notNull(),
+  satisfaction: text('satisfaction').notNull(),
+  n: bigint('n', { mode: 'number' }).notNull(),
+  numerator: doublePrecision('numerator').notNull(),
+});
+
 /**
  * The hotline's indicator members summed per local day (`day_start`, at the offset of `analytics_rollup_state`), per
  * indicator, lead unit, accused unit ('' for none) and 满意率 level ('' for none), once per grouping (`dim`: unit,
@@ -43,15 +55,19 @@ export const analyticsIndicatorMembers = pgTable('analytics_indicator_members', 
 export const analyticsIndicatorDays = pgTable('analytics_indicator_days', {
   jurisdictionId: text('jurisdiction_id').notNull(),
   dayStart: ts('day_start').notNull(),
-  dim: text('dim').notNull(),
-  indicator: text('indicator').notNull(),
-  value: text('value').notNull(),
-  unitId: text('unit_id').notNull(),
-  accusedUnitId: text('accused_unit_id').notNull(),
-  satisfaction: text('satisfaction').notNull(),
-  n: bigint('n', { mode: 'number' }).notNull(),
-  numerator: doublePrecision('numerator').notNull(),
+  ...indicatorSumColumns(),
 }, (t) => [primaryKey({ name: 'analytics_indicator_days_pk', columns: [t.jurisdictionId, t.dim, t.dayStart, t.indicator, t.value, t.unitId, t.accusedUnitId, t.satisfaction] })]);
+
+/**
+ * The same sums per local month (`month_start`, the instant the 1st begins at the rollup's offset), written by the
+ * same statements as the day sums: a figure over whole months (a month's or a year's indicators) reads some 30 times
+ * fewer rows — a month by category at 10 million appeals, ~17,000 instead of ~500,000.
+ */
+export const analyticsIndicatorMonths = pgTable('analytics_indicator_months', {
+  jurisdictionId: text('jurisdiction_id').notNull(),
+  monthStart: ts('month_start').notNull(),
+  ...indicatorSumColumns(),
+}, (t) => [primaryKey({ name: 'analytics_indicator_months_pk', columns: [t.jurisdictionId, t.dim, t.monthStart, t.indicator, t.value, t.unitId, t.accusedUnitId, t.satisfaction] })]);
 
 /** Appeals whose members must be recomputed: appended by triggers on events, clock runs and appeal attributes. */
 export const analyticsDirtyAppeals = pgTable('analytics_dirty_appeals', {
