@@ -7,9 +7,9 @@ const HELP = `minsheng analytics rebuild [--jurisdiction CODE]
   recount the daily counts from the appeals, recompute every appeal's indicator members and sum them per day again
   (after a bulk load or a change of the jurisdiction's UTC offset); figures stay exact while it runs
 minsheng analytics verify [--jurisdiction CODE] [--sample N] [--seed S] [--month YYYY-MM …]
-  recompute by brute force (events, clock runs, appeals) a random sample of appeals' members (default 1000) and the
-  given months' figures per unit, daily counts and indicator day sums, and compare with the rollups; exit 1 on any
-  mismatch`;
+  recompute by brute force (events, clock runs, appeals) a random sample of appeals' members and overdue flags
+  (default 1000) and the given months' figures per unit, daily counts and indicator day and month sums, and compare
+  with the rollups; exit 1 on any mismatch`;
 
 /** `minsheng analytics rebuild|verify`: the rollups' backfill and their brute-force check. */
 export async function analyticsCommand(args: string[]): Promise<number> {
