@@ -120,6 +120,12 @@ export function appealScopeCondition(scope: AppealScope, alias = 'a'): SQL {
 export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s) => `'${s}'`).join(', ')})`);
 
 /**
+ * A running, unpaused clock `c` without the sweep's overdue mark: appeal_clocks_unswept_idx's predicate, written out
+ * for PostgreSQL to use the index. Past due, such clocks are the live part of 超期 (the rest is on the appeals).
+ */
+export const UNSWEPT_CLOCK = sql.raw('c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL');
+
+/**
  * 超期 now: some running, unpaused clock of the appeal is past due. The sweep's marks are on the appeal
  * (overdue_marked, in appeals_open_idx with the rest of a count); only an appeal without one is looked up among its
  * clocks for one past due that no sweep has marked yet (a few minutes' worth).
@@ -127,7 +133,7 @@ export const OPEN_APPEAL = sql.raw(`a.status NOT IN (${TERMINAL_STATUSES.map((s)
 export function overdueNow(now: Date, alias = 'a'): SQL {
   const a = sql.raw(alias);
   return sql`(${a}.overdue_marked OR EXISTS (SELECT 1 FROM appeal_clocks c WHERE c.jurisdiction_id = ${a}.jurisdiction_id AND c.appeal_id = ${a}.id
-      AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${now}))`;
+      AND ${UNSWEPT_CLOCK} AND c.due_at < ${now}))`;
 }
 
 /** 疑难: redone, escalated, or passed between units without one taking the lead (the thresholds are settings). */

@@ -50,8 +50,7 @@ export function addToIndicatorSumsSql(jurisdictionId: string, offsetMinutes: num
       INSERT INTO analytics_indicator_days (jurisdiction_id, day_start, ${keys}, n, numerator)
       SELECT ${jurisdictionId}, day_start, ${keys}, n, numerator FROM per_day ${o.ordered ? sql`ORDER BY dim, day_start` : sql``}
       ON CONFLICT (jurisdiction_id, dim, day_start, indicator, value, unit_id, accused_unit_id, satisfaction)
-      DO UPDATE SET n = analytics_indicator_days.n + EXCLUDED.n, numerator = analytics_indicator_days.numerator + EXCLUDED.numerator
-      RETURNING 1)
+      DO UPDATE SET n = analytics_indicator_days.n + EXCLUDED.n, numerator = analytics_indicator_days.numerator + EXCLUDED.numerator)
     INSERT INTO analytics_indicator_months (jurisdiction_id, month_start, ${keys}, n, numerator)
     SELECT ${jurisdictionId}, ${monthStartSql(sql`day_start`, offsetMinutes)}, ${keys}, sum(n), sum(numerator) FROM per_day
      GROUP BY 2, 3, 4, 5, 6, 7, 8 ${o.ordered ? sql`ORDER BY 3, 2` : sql``}
@@ -127,12 +126,14 @@ export function wholeDaySumsSql(q: { jurisdictionId: string; weights: Record<Sat
   const only = (col: string) => (o.indicator === undefined ? sql`` : sql`AND ${sql.raw(col)} = ${o.indicator}`);
   // Whole months from the month sums (a month by category: ~17,000 rows instead of ~500,000), the days around them
   // from the day sums.
-  const sums = (table: 'days' | 'months', from: Date, to: Date) => sql`
+  const sums = (table: 'days' | 'months', from: Date, to: Date) => {
+    const start = sql.raw(table === 'days' ? 'day_start' : 'month_start');
+    return sql`
     SELECT indicator, unit_id, NULLIF(accused_unit_id, '') AS accused_unit_id, value AS group_value, n,
            ${numerator(sql`n`, sql`NULLIF(satisfaction, '')`, sql`numerator`)} AS numerator
       FROM ${sql.raw(`analytics_indicator_${table}`)}
-     WHERE jurisdiction_id = ${j} AND dim = ${dim} AND ${sql.raw(table === 'days' ? 'day_start' : 'month_start')} >= ${from}
-       AND ${sql.raw(table === 'days' ? 'day_start' : 'month_start')} < ${to} ${only('indicator')}`;
+     WHERE jurisdiction_id = ${j} AND dim = ${dim} AND ${start} >= ${from} AND ${start} < ${to} ${only('indicator')}`;
+  };
   const months = wholeMonthsWithin(days);
   const stored = months ? [
     ...(days.from < months.from ? [sums('days', days.from, months.from)] : []),

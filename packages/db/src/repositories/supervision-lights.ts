@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../connection';
 import { queryRows } from '../raw';
-import { appealScopeByUnits, OPEN_APPEAL, problemAppeal, textArray } from './appeal-reads';
+import { appealScopeByUnits, OPEN_APPEAL, problemAppeal, textArray, UNSWEPT_CLOCK } from './appeal-reads';
 import type { AppealScope, ProblemRule } from './appeal-reads';
 
 export interface SupervisionLightCount { unitId: string | null; red: number; problem: number }
@@ -24,7 +24,7 @@ export async function countSupervisionLights(db: Executor, scope: AppealScope, o
     UNION ALL
     SELECT a.lead_unit_id, count(*)::int, 0
       FROM (SELECT DISTINCT c.appeal_id FROM appeal_clocks c WHERE c.jurisdiction_id = ${j}
-              AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${o.now}) k
+              AND ${UNSWEPT_CLOCK} AND c.due_at < ${o.now}) k
       CROSS JOIN LATERAL (SELECT a.lead_unit_id FROM appeals a
                            WHERE a.jurisdiction_id = ${j} AND a.id = k.appeal_id AND NOT a.overdue_marked AND ${supervised} OFFSET 0) a
      GROUP BY 1`);

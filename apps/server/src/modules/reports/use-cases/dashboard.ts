@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { appealScopeByUnits, OPEN_APPEAL, queryRows, readDailyCounts } from '@minsheng/db';
+import { appealScopeByUnits, OPEN_APPEAL, queryRows, readDailyCounts, UNSWEPT_CLOCK } from '@minsheng/db';
 import type { DailyCountRow } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
@@ -61,7 +61,7 @@ export async function dashboard(deps: Deps, user: SessionUser, input: DashboardI
   const liveSql = sql`
     SELECT a.unit_id, count(*) FILTER (WHERE k.overdue)::int AS overdue, count(*) FILTER (WHERE NOT k.overdue)::int AS due_soon
       FROM (SELECT c.appeal_id, bool_or(c.due_at < ${now}) AS overdue FROM appeal_clocks c
-             WHERE c.jurisdiction_id = ${j} AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${soon}
+             WHERE c.jurisdiction_id = ${j} AND ${UNSWEPT_CLOCK} AND c.due_at < ${soon}
              GROUP BY 1) k
       CROSS JOIN LATERAL (SELECT ${unit} AS unit_id FROM appeals a
                            WHERE a.jurisdiction_id = ${j} AND a.id = k.appeal_id AND ${base} AND ${open} AND NOT a.overdue_marked OFFSET 0) a

@@ -56,7 +56,7 @@ export async function reportWindow(deps: Deps, user: SessionUser, q: ReportPerio
 }
 
 /** Planner settings a dashboard's statement may raise or lower for itself. */
-export interface StatementSettings { work_mem?: '64MB'; max_parallel_workers_per_gather?: 0 }
+export interface StatementSettings { work_mem?: '64MB' }
 
 /**
  * Run a dashboard's big statement with its own settings (SET LOCAL in a transaction, so they end with it). A read

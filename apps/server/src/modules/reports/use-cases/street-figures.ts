@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { OPEN_APPEAL, queryRows } from '@minsheng/db';
+import { OPEN_APPEAL, queryRows, UNSWEPT_CLOCK } from '@minsheng/db';
 import type { Deps } from '../../../deps';
 import type { SessionUser } from '../../auth/session-cache';
 import type { ReportPeriodInput, ReportWindow } from './report-window';
@@ -38,7 +38,7 @@ async function rolledStreetRows(deps: Deps, w: ReportWindow, j: string): Promise
   const unswept = await queryRows<{ area_code: string | null; n: number }>(db, sql`
     SELECT a.area_code, count(*)::int AS n
       FROM (SELECT DISTINCT c.appeal_id FROM appeal_clocks c WHERE c.jurisdiction_id = ${j}
-              AND c.stopped_at IS NULL AND c.paused_at IS NULL AND c.overdue_notified_at IS NULL AND c.due_at < ${w.now}) u
+              AND ${UNSWEPT_CLOCK} AND c.due_at < ${w.now}) u
      CROSS JOIN LATERAL (SELECT a.area_code FROM appeals a WHERE ${w.where} AND a.id = u.appeal_id
        AND NOT EXISTS (SELECT 1 FROM appeal_clocks l WHERE l.jurisdiction_id = ${j} AND l.appeal_id = a.id
                          AND minsheng_clock_ran_late(l.due_at, l.stopped_at, l.paused_at, l.overdue_notified_at))) a
