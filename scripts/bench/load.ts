@@ -133,12 +133,26 @@ export async function cannon(server: Server, request: string | RequestPlan, mode
 }
 
 /**
+ * Open `count` keep-alive connections before the clock starts, as autocannon does for the max run: otherwise the
+ * open loop's first second measures a burst of connection set-ups (each one accepted by the cluster's primary and
+ * handed to a worker), not the server's answers.
+ */
+async function openSockets(server: Server, agent: http.Agent, count: number): Promise<void> {
+  await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/health/live', agent, timeout: 10_000 }, (res) => { res.resume(); res.on('end', resolve); });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve());
+  })));
+}
+
+/**
  * Open loop at a fixed rate: intake i is due at start + i/rate whatever happened to the earlier ones, and its
  * latency counts from that due time, so a stalled server cannot hide its queue (no coordinated omission).
  */
-export async function paced(server: Server, request: string | RequestPlan, mode: string, opts: { seconds: number; rate: number }): Promise<RunResult> {
+export async function paced(server: Server, request: string | RequestPlan, mode: string, opts: { seconds: number; rate: number; connections?: number }): Promise<RunResult> {
   const plan = planOf(request);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  await openSockets(server, agent, opts.connections ?? 50);
   const total = Math.round(opts.rate * opts.seconds);
   const interval = 1000 / opts.rate;
   const latencies: number[] = [];

@@ -20,7 +20,10 @@
 //   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres  MINSHENG_DB_POOL (server pool size, default 10)
 //   BENCH_START_TIMEOUT=180 (seconds a server may take to start and seed the demo; a crowded machine needs more)
 //   BENCH_KEEP=1 (PostgreSQL: leave the seeded database behind, its URL printed, to EXPLAIN what was measured)
+//   BENCH_FLOOR=0 skips each scenario's HTTP floor: the same requests for BENCH_DURATION s against a bare node:http
+//   server (as many processes) answering with the bytes the product answered — the most any server reaches here
 import { intEnv } from './env';
+import { startFloor } from './floor';
 import { BASE_BODY, cannon, paced } from './load';
 import type { RunResult } from './load';
 import { pgliteInsertBaseline } from './pglite-baseline';
@@ -30,7 +33,7 @@ import { printProbe, probeWindow } from './probe-report';
 import { openTrackingLimits, seedAppeals } from './read-seed';
 import { readScenarios } from './read-scenarios';
 import type { Scenario } from './read-scenarios';
-import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain, servingEnv, withProbedServer } from './run-parts';
+import { broken, engineList, fmtMs, freshStore, machineNote, measured, reportFailures, runMain, serverProcesses, servingEnv, withProbedServer } from './run-parts';
 import { loginAs, startServer } from './server';
 import type { Engine, Server } from './server';
 
@@ -50,11 +53,12 @@ function configure() {
     only: (process.env.BENCH_ONLY ?? '').split(',').map((w) => w.trim()).filter(Boolean),
     profileEngines: profile === '' || profile === '0' ? [] : profile === '1' ? ['postgres'] as Engine[] : engineList(profile, 'BENCH_PROFILE'),
     pgUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    floor: process.env.BENCH_FLOOR !== '0',
   };
 }
 let cfg: ReturnType<typeof configure>;
 
-interface Row { scenario: Scenario; max: RunResult; steady: RunResult | null }
+interface Row { scenario: Scenario; max: RunResult; steady: RunResult | null; floor: RunResult | null }
 interface EngineOutcome { engine: Engine; rows: Row[]; baseline: InsertBaseline | null; note: string }
 
 // ── output ─────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -79,18 +83,28 @@ function cpuPerAnswer(r: RunResult): string {
   return r.cpu.postgres === null ? per(r.cpu.server) : `${per(r.cpu.server)} + ${per(r.cpu.postgres)}`;
 }
 
+/**
+ * The rate the database alone would allow if the server, HTTP and the load generator cost nothing: the machine's
+ * cores divided by PostgreSQL's CPU per answer in the max run. A target above it cannot be met by server work.
+ */
+function databaseCeiling(r: RunResult): string {
+  if (!r.cpu?.postgres || !r.ok) return '—';
+  return `${Math.round(r.cpu.cores / ((r.cpu.postgres * r.cpu.seconds) / r.ok))}/s`;
+}
+
 function failures(r: RunResult | null): string {
   if (!r) return '';
   return r.non2xx || r.errors ? `${r.non2xx}/${r.errors}` : '0';
 }
 
 function printTable(o: EngineOutcome): void {
-  const head = ['scenario', 'max req/s', 'p50 ms', 'p99 ms', '70 % req/s', 'p50 ms', 'p99 ms', 'non-2xx/err', 'server CPU', 'CPU ms/req', 'target'];
-  const rows = o.rows.map(({ scenario, max, steady }) => [
+  const head = ['scenario', 'max req/s', 'p50 ms', 'p99 ms', '70 % req/s', 'p50 ms', 'p99 ms', 'non-2xx/err', 'server CPU', 'CPU ms/req', 'DB ceiling', 'HTTP floor', 'target'];
+  const rows = o.rows.map(({ scenario, max, steady, floor }) => [
     scenario.name, max.perSecond.toFixed(0), fmtMs(max.p50), fmtMs(max.p99),
     steady ? steady.perSecond.toFixed(0) : '—', steady ? fmtMs(steady.p50) : '—', steady ? fmtMs(steady.p99) : '—',
     [failures(max), failures(steady)].filter(Boolean).join(' + '),
-    max.cpu?.server == null ? '?' : `${(100 * max.cpu.server).toFixed(0)}%`, cpuPerAnswer(max), verdict(o.engine, { scenario, max, steady }),
+    max.cpu?.server == null ? '?' : `${(100 * max.cpu.server).toFixed(0)}%`, cpuPerAnswer(max), databaseCeiling(max),
+    floor ? `${floor.perSecond.toFixed(0)}/s` : '—', verdict(o.engine, { scenario, max, steady, floor }),
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ').trimEnd();
@@ -131,9 +145,23 @@ async function runScenario(server: Server, s: Scenario, store: Awaited<ReturnTyp
   let steady: RunResult | null = null;
   if (rate >= 1) {
     console.log(`    70 %: ${cfg.duration} s open loop at ${rate}/s, latency from each request's due time…`);
-    steady = await measured(server, store.db, admin, () => paced(server, s.plan, `${s.name} at ${rate}/s`, { seconds: cfg.duration, rate }), 'answers');
+    steady = await measured(server, store.db, admin, () => paced(server, s.plan, `${s.name} at ${rate}/s`, { seconds: cfg.duration, rate, connections: cfg.connections }), 'answers');
   }
-  return { scenario: s, max, steady };
+  return { scenario: s, max, steady, floor: cfg.floor ? await httpFloor(server.engine, s, text) : null };
+}
+
+/** The scenario's requests against a bare HTTP server answering with `answer` (floor.ts): the ceiling on this machine. */
+async function httpFloor(engine: Engine, s: Scenario, answer: string): Promise<RunResult> {
+  const processes = serverProcesses(engine, 2);
+  console.log(`    HTTP floor: ${cfg.duration} s, the same requests against a bare node:http server (${processes} process${processes > 1 ? 'es' : ''}) answering with the product's ${Buffer.byteLength(answer).toLocaleString('en')} bytes…`);
+  const floor = await startFloor(engine, answer, processes);
+  try {
+    const r = await cannon(floor, s.plan, `${s.name} floor`, { seconds: cfg.duration, connections: cfg.connections });
+    console.log(`    ${r.ok} answers, ${r.perSecond.toFixed(0)}/s, p50 ${fmtMs(r.p50)} ms, p99 ${fmtMs(r.p99)} ms`);
+    return r;
+  } finally {
+    await floor.stop();
+  }
 }
 
 async function benchEngine(engine: Engine, admin: PostgresAdmin | null): Promise<EngineOutcome> {
@@ -203,6 +231,8 @@ async function main(): Promise<number> {
   console.log(`\nmax: autocannon, ${cfg.connections} connections back to back, req/s = 2xx answers per second, p50/p99 of 2xx answers;
 70 %: open loop at 70 % of that max, evenly spaced, latency from each request's due time (queueing included); its target also needs ≥ 97 % of the offered rate achieved.
 non-2xx/err: non-2xx answers / requests without an answer (max + 70 %); anything but 0 makes the run untrustworthy.
+DB ceiling: the machine's cores ÷ PostgreSQL's CPU per answer in the max run: the rate if everything but the database cost nothing.
+HTTP floor: the same requests from the same load generator, answered by a bare node:http server in as many processes with the bytes the product answered (no database, no product code): no server can exceed it on this machine.
 server CPU: the server's processes during the max run (on PostgreSQL BENCH_PROCESSES of them, default 2; PGlite runs inside one), 100% = one core; CPU ms/req: server (+ PostgreSQL backends) per answer. Targets (issue 9) are for PostgreSQL on the 2-core machine.`);
 
   const runs = outcomes.flatMap((o) => o.rows.flatMap((r) => [r.max, ...(r.steady ? [r.steady] : [])]));

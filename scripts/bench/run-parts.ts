@@ -64,9 +64,13 @@ export async function freshStore(engine: Engine, admin: PostgresAdmin | null): P
  * the day's number counter and PostgreSQL needs the other core. PGlite lives inside one process. Probed runs
  * (BENCH_PROFILE) keep one process, so their profile is the whole server.
  */
+/** Server processes of a run: BENCH_PROCESSES on PostgreSQL; PGlite runs inside one. */
+export function serverProcesses(engine: Engine, defaultProcesses: number): number {
+  return engine === 'postgres' ? intEnv('BENCH_PROCESSES', defaultProcesses, 1, 16) : 1;
+}
+
 export function servingEnv(engine: Engine, env: Record<string, string>, defaultProcesses: number): Record<string, string> {
-  const processes = intEnv('BENCH_PROCESSES', defaultProcesses, 1, 16);
-  return engine === 'postgres' ? { ...env, MINSHENG_PROCESSES: String(processes) } : env;
+  return engine === 'postgres' ? { ...env, MINSHENG_PROCESSES: String(serverProcesses(engine, defaultProcesses)) } : env;
 }
 
 /** The machine's state before measuring: load average and the CPU other processes (not ours) keep busy. */
