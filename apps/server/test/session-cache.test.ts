@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { SessionCache } from '../src/modules/auth/session-cache';
 import type { SessionUser } from '../src/modules/auth/session-cache';
@@ -59,5 +59,45 @@ describe('SessionCache.resolve', () => {
     const cache = new SessionCache();
     await assert.rejects(cache.resolve('h4', now, async () => { throw new Error('database down'); }), /database down/);
     assert.equal((await cache.resolve('h4', now, async () => user('d')))?.userId, 'd');
+  });
+
+  it('a busy entry near its end is re-read in the background while it still answers; none is used past its ttl', async () => {
+    mock.timers.enable({ apis: ['Date'], now: 0 });
+    try {
+      const cache = new SessionCache(10_000);
+      await cache.resolve('h5', now, async () => user('e'));
+      mock.timers.tick(7_000);
+      let calls = 0;
+      assert.equal((await cache.resolve('h5', now, async () => { calls++; return user('f'); }))?.userId, 'e', 'young: the entry answers');
+      assert.equal(calls, 0, 'and nothing is read');
+
+      mock.timers.tick(2_000);
+      const refresh = slowLoad(user('g'));
+      const answers = await Promise.all(Array.from({ length: 5 }, () => cache.resolve('h5', now, refresh.load)));
+      assert.ok(answers.every((u) => u?.userId === 'e'), 'near its end the entry still answers at once');
+      assert.equal(refresh.calls(), 1, 'one background read for all of them');
+      refresh.finish();
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(cache.get('h5', now)?.userId, 'g', 'the refreshed user replaces the entry');
+
+      mock.timers.tick(9_000);
+      const gone = slowLoad(null);
+      assert.equal((await cache.resolve('h5', now, gone.load))?.userId, 'g');
+      gone.finish();
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(cache.get('h5', now), null, 'a refresh that finds the session revoked removes it at once');
+
+      await cache.resolve('h6', now, async () => user('h'));
+      mock.timers.tick(9_000);
+      const stuck = slowLoad(user('i'));
+      await cache.resolve('h6', now, stuck.load);
+      mock.timers.tick(1_001);
+      assert.equal(cache.get('h6', now), null, 'past the ttl the entry is gone even while its refresh still runs');
+      const waiting = cache.resolve('h6', now, async () => user('j'));
+      stuck.finish();
+      assert.equal((await waiting)?.userId, 'i', 'a request after the ttl waits for the running read');
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

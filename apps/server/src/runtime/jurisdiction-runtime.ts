@@ -21,15 +21,22 @@ export interface JurisdictionRuntime {
 
 /**
  * Caches each jurisdiction's runtime for a short time. Admin changes invalidate it in this process at once;
- * other processes pick the change up within `ttlMs`.
+ * other processes pick the change up within `ttlMs`. An entry near its end is reloaded in the background while it
+ * still answers: otherwise, every `ttlMs`, each request of a busy process would wait for the reload's six reads,
+ * queued in the pool behind the others — a stall of the whole process under load.
  */
 export class JurisdictionRuntimes {
   private readonly cache = new Map<string, { at: number; value: Promise<JurisdictionRuntime | null> }>();
+  private readonly refreshing = new Set<string>();
   constructor(private readonly db: Executor, private readonly ttlMs = 30_000) {}
 
   get(id: string): Promise<JurisdictionRuntime | null> {
     const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && age < this.ttlMs) {
+      if (age > this.ttlMs * 0.8) this.refresh(id, hit);
+      return hit.value;
+    }
     const value = this.load(id).catch((err) => { this.cache.delete(id); throw err; });
     this.cache.set(id, { at: Date.now(), value });
     return value;
@@ -37,6 +44,17 @@ export class JurisdictionRuntimes {
 
   invalidate(id: string): void {
     this.cache.delete(id);
+  }
+
+  /** Reload in the background; the result replaces `was` only if nothing (an invalidation, a miss) replaced it meanwhile. */
+  private refresh(id: string, was: { at: number; value: Promise<JurisdictionRuntime | null> }): void {
+    if (this.refreshing.has(id)) return;
+    this.refreshing.add(id);
+    const at = Date.now();
+    this.load(id)
+      .then((runtime) => { if (this.cache.get(id) === was) this.cache.set(id, { at, value: Promise.resolve(runtime) }); })
+      .catch(() => { /* the entry answers until it lapses; the next miss loads again and reports a failure */ })
+      .finally(() => this.refreshing.delete(id));
   }
 
   private async load(id: string): Promise<JurisdictionRuntime | null> {
