@@ -59,16 +59,16 @@ export async function freshStore(engine: Engine, admin: PostgresAdmin | null): P
 }
 
 /**
- * BENCH_PROCESSES (PostgreSQL only): server processes sharing the port (MINSHENG_PROCESSES). Reads peak with two on
- * this 2-core machine; intake peaks with one (measured: 1,252 against 900 appeals/s), because each intake waits on
- * the day's number counter and PostgreSQL needs the other core. PGlite lives inside one process. Probed runs
- * (BENCH_PROFILE) keep one process, so their profile is the whole server.
+ * Server processes of a run. BENCH_PROCESSES (PostgreSQL only): server processes sharing the port
+ * (MINSHENG_PROCESSES). Reads peak with two on this 2-core machine; intake peaks with one (measured: 1,252 against
+ * 900 appeals/s), because each intake waits on the day's number counter and PostgreSQL needs the other core. PGlite
+ * lives inside one process. Probed runs (BENCH_PROFILE) keep one process, so their profile is the whole server.
  */
-/** Server processes of a run: BENCH_PROCESSES on PostgreSQL; PGlite runs inside one. */
 export function serverProcesses(engine: Engine, defaultProcesses: number): number {
   return engine === 'postgres' ? intEnv('BENCH_PROCESSES', defaultProcesses, 1, 16) : 1;
 }
 
+/** The server's environment with its process count (MINSHENG_PROCESSES) on PostgreSQL. */
 export function servingEnv(engine: Engine, env: Record<string, string>, defaultProcesses: number): Record<string, string> {
   return engine === 'postgres' ? { ...env, MINSHENG_PROCESSES: String(serverProcesses(engine, defaultProcesses)) } : env;
 }

@@ -19,6 +19,9 @@ export interface JurisdictionRuntime {
   areaCodes: Set<string>;
 }
 
+/** An entry older than this share of the ttl is reloaded in the background while it still answers. */
+const REFRESH_AHEAD = 0.8;
+
 /**
  * Caches each jurisdiction's runtime for a short time. Admin changes invalidate it in this process at once;
  * other processes pick the change up within `ttlMs`. An entry near its end is reloaded in the background while it
@@ -34,7 +37,7 @@ export class JurisdictionRuntimes {
     const hit = this.cache.get(id);
     const age = hit ? Date.now() - hit.at : Infinity;
     if (hit && age < this.ttlMs) {
-      if (age > this.ttlMs * 0.8) this.refresh(id, hit);
+      if (age > this.ttlMs * REFRESH_AHEAD) this.refresh(id, hit);
       return hit.value;
     }
     const value = this.load(id).catch((err) => { this.cache.delete(id); throw err; });

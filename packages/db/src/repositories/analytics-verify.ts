@@ -105,14 +105,13 @@ export async function verifyAnalyticsRollups(db: Executor, jurisdictionId: strin
     checked += summed.length;
 
     // The month's sums against its day sums (checked just above), every day of the month.
-    const monthSums = (table: 'months' | 'days') => queryRows<{ line: string }>(db, table === 'months' ? sql`
+    const monthly = (await queryRows<{ line: string }>(db, sql`
       SELECT concat_ws(' ', dim, indicator, value, unit_id, accused_unit_id, satisfaction, n, round(numerator::numeric, 6)) AS line
-        FROM analytics_indicator_months WHERE jurisdiction_id = ${j} AND month_start = ${period.from} AND n <> 0` : sql`
+        FROM analytics_indicator_months WHERE jurisdiction_id = ${j} AND month_start = ${period.from} AND n <> 0`)).map((r) => r.line);
+    const daily = (await queryRows<{ line: string }>(db, sql`
       SELECT concat_ws(' ', dim, indicator, value, unit_id, accused_unit_id, satisfaction, sum(n), round(sum(numerator)::numeric, 6)) AS line
         FROM analytics_indicator_days WHERE jurisdiction_id = ${j} AND ${monthStartSql(sql`day_start`, offset)} = ${period.from}
-       GROUP BY dim, indicator, value, unit_id, accused_unit_id, satisfaction HAVING sum(n) <> 0`);
-    const monthly = (await monthSums('months')).map((r) => r.line);
-    const daily = (await monthSums('days')).map((r) => r.line);
+       GROUP BY dim, indicator, value, unit_id, accused_unit_id, satisfaction HAVING sum(n) <> 0`)).map((r) => r.line);
     for (const k of minus(daily, monthly)) report(`month sum of the day sums not in analytics_indicator_months: ${month} ${k}`);
     for (const k of minus(monthly, daily)) report(`month sum in analytics_indicator_months not of the day sums: ${month} ${k}`);
     checked += daily.length;

@@ -13,6 +13,9 @@ export interface SessionUser {
   tokenHash?: string | undefined;
 }
 
+/** A hit older than this share of the ttl is re-read in the background while the entry still answers. */
+const REFRESH_AHEAD = 0.8;
+
 /**
  * Short-lived in-process cache of resolved sessions so each request does not re-read the session, the user and
  * the role scopes. A logout or a revocation clears it here at once; other processes drop it within `ttlMs`.
@@ -20,11 +23,7 @@ export interface SessionUser {
 export class SessionCache {
   private readonly entries = new Map<string, { at: number; user: SessionUser }>();
   private readonly pending = new Map<string, Promise<SessionUser | null>>();
-  /** A hit older than this is re-read in the background while the entry still answers (refresh ahead). */
-  private readonly refreshAfterMs: number;
-  constructor(private readonly ttlMs = 10_000, private readonly max = 10_000) {
-    this.refreshAfterMs = ttlMs * 0.8;
-  }
+  constructor(private readonly ttlMs = 10_000, private readonly max = 10_000) {}
 
   /**
    * The cached user, or else one resolution shared by every request that arrives while it runs: when a busy
@@ -39,7 +38,7 @@ export class SessionCache {
   resolve(tokenHash: string, now: Date, load: () => Promise<SessionUser | null>): Promise<SessionUser | null> {
     const entry = this.fresh(tokenHash, now);
     if (entry) {
-      if (Date.now() - entry.at > this.refreshAfterMs && !this.pending.has(tokenHash)) {
+      if (Date.now() - entry.at > this.ttlMs * REFRESH_AHEAD && !this.pending.has(tokenHash)) {
         this.start(tokenHash, load).catch(() => { /* the entry answers until it lapses; the next miss reads again */ });
       }
       return Promise.resolve(entry.user);
